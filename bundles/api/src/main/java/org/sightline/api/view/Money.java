@@ -1,0 +1,20 @@
+package org.sightline.api.view;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An amount in a currency, as the customer pays it (priced by the customer's own price list).
+ *
+ * @param amount   the amount
+ * @param currency ISO 4217 code, such as {@code EUR}
+ */
+public record Money(BigDecimal amount, String currency) {
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("currency must be an ISO 4217 code: " + currency);
+        }
+    }
+}

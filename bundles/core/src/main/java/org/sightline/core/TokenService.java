@@ -1,0 +1,34 @@
+package org.sightline.core;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Machine tokens, scoped to one partner. Only a hash of each token is stored. */
+@ProviderType
+public interface TokenService {
+
+    /** Token scope for {@code /api/v1/ingest}. */
+    String SCOPE_INGEST = "ingest";
+    /** Token scope for read-only API access. */
+    String SCOPE_READ = "read";
+
+    /**
+     * Creates a token and returns its secret, which is shown once and never stored.
+     *
+     * @throws InvalidParameterException on an unknown scope or partner
+     */
+    String create(long partnerId, String name, String scope);
+
+    /** The token's owner and scope, if the secret is valid. Records the token's use. */
+    Optional<TokenGrant> authenticate(String secret);
+
+    /**
+     * @param tokenId   token id
+     * @param partnerId partner the token acts for
+     * @param name      token name, for the audit log
+     * @param scope     {@link #SCOPE_INGEST} or {@link #SCOPE_READ}
+     */
+    record TokenGrant(long tokenId, long partnerId, String name, String scope) {
+    }
+}

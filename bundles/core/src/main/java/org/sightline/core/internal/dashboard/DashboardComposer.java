@@ -1,0 +1,299 @@
+package org.sightline.core.internal.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sightline.api.CustomerRef;
+import org.sightline.api.Viewer;
+import org.sightline.api.view.WidgetView;
+import org.sightline.api.widget.BadWidgetRequestException;
+import org.sightline.api.widget.Placement;
+import org.sightline.api.widget.Sections;
+import org.sightline.api.widget.TimeRange;
+import org.sightline.api.widget.WidgetDescriptor;
+import org.sightline.api.widget.WidgetRequest;
+import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Dashboard;
+import org.sightline.core.DashboardQuery;
+import org.sightline.core.DashboardService;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.ProductInfo;
+import org.sightline.core.RenderedWidget;
+import org.sightline.core.internal.privacy.PrivacyFilter;
+import org.sightline.core.internal.registry.WidgetEntry;
+import org.sightline.core.internal.registry.WidgetRegistryImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes dashboards: picks the widgets a customer and viewer may see, renders them in parallel on a
+ * bounded pool with a per-widget deadline, turns every failure into an error card, and passes every
+ * view through the {@link PrivacyFilter} before it is cached or returned.
+ */
+@Component(service = DashboardService.class, configurationPid = "org.sightline.core")
+@Designate(ocd = DashboardComposer.Config.class)
+public class DashboardComposer implements DashboardService {
+
+    @ObjectClassDefinition(name = "Sightline core", description = "Dashboard composition")
+    public @interface Config {
+        @AttributeDefinition(name = "Widget deadline (ms)", description = "A widget still rendering after this long is shown as an error card.")
+        long widget_deadline_ms() default 2000;
+
+        @AttributeDefinition(name = "Widget pool size", description = "Threads rendering widgets, shared by all requests.")
+        int widget_pool_size() default 16;
+
+        @AttributeDefinition(name = "Renders in flight per widget", description = "More concurrent renders of one widget are refused with an error card, so a hanging widget cannot take the pool.")
+        int widget_max_in_flight() default 4;
+
+        @AttributeDefinition(name = "Default range (days)", description = "Length of the default time range, in whole days up to today.")
+        int range_default_days() default 30;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardComposer.class);
+    private final WidgetRegistryImpl registry;
+    private final CustomerDirectory customers;
+    private final ViewCache cache;
+    private final ThreadPoolExecutor pool;
+    private final long deadlineMs;
+    private final int maxInFlight;
+    private final int defaultDays;
+
+    @Activate
+    public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
+                             @Reference ViewCache cache, Config config) {
+        this.registry = registry;
+        this.customers = customers;
+        this.cache = cache;
+        this.deadlineMs = Math.max(50, config.widget_deadline_ms());
+        this.maxInFlight = Math.max(1, config.widget_max_in_flight());
+        this.defaultDays = Math.max(1, config.range_default_days());
+        int threads = Math.max(2, config.widget_pool_size());
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "sightline-widget-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 64), tf);
+        this.pool.allowCoreThreadTimeOut(true);
+        registry.onRemoval(e -> cache.invalidateWidget(e.serviceId()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdownNow();
+    }
+
+    @Override
+    public Dashboard dashboard(Viewer viewer, long customerId, DashboardQuery query) {
+        CustomerRef customer = customer(viewer, customerId);
+        List<ProductInfo> navigation = navigation(customer);
+        Set<String> visibleProducts = new HashSet<>();
+        navigation.forEach(p -> visibleProducts.add(p.id()));
+        if (query.product() != null && !visibleProducts.contains(query.product())) {
+            throw new NotFoundException("customer " + customerId + " has no product '" + query.product() + "'");
+        }
+        Placement placement = query.product() == null ? Placement.OVERVIEW : Placement.PRODUCT_PAGE;
+        List<WidgetEntry> chosen = new ArrayList<>();
+        for (WidgetEntry e : registry.entries()) {
+            WidgetDescriptor d = e.descriptor();
+            if (d.placement().contains(placement) && visible(d, customer, viewer, visibleProducts)
+                    && (query.product() == null || d.productId().equals(query.product()))) {
+                chosen.add(e);
+            }
+        }
+        TimeRange range = range(query);
+        List<RenderedWidget> rendered = renderAll(chosen, customer, viewer, range, query, false);
+        return new Dashboard(customer, range, customer.accessEnabled() ? navigation : List.of(), query.product(), rendered);
+    }
+
+    @Override
+    public RenderedWidget widget(Viewer viewer, long customerId, String widgetId, DashboardQuery query) {
+        CustomerRef customer = customer(viewer, customerId);
+        Set<String> visibleProducts = new HashSet<>();
+        navigation(customer).forEach(p -> visibleProducts.add(p.id()));
+        WidgetEntry entry = registry.entries().stream()
+                .filter(e -> e.descriptor().id().equals(widgetId))
+                .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
+        return renderAll(List.of(entry), customer, viewer, range(query), query, true).get(0);
+    }
+
+    private CustomerRef customer(Viewer viewer, long customerId) {
+        return customers.find(viewer, customerId)
+                .orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+    }
+
+    /** The customer's products: subscribed and deployed, in navigation order. */
+    private List<ProductInfo> navigation(CustomerRef customer) {
+        Set<String> subscribed = new HashSet<>(customers.subscribedProducts(customer.id()));
+        return registry.products().stream().filter(p -> subscribed.contains(p.id())).toList();
+    }
+
+    private static boolean visible(WidgetDescriptor d, CustomerRef customer, Viewer viewer, Set<String> products) {
+        if (!viewer.can(d.permission())) {
+            return false;
+        }
+        if (!customer.accessEnabled()) {
+            // Access to the customer's tenant is disabled: products & subscriptions only.
+            return Sections.SUBSCRIPTIONS.equals(d.section()) && CORE_PRODUCT.equals(d.productId());
+        }
+        return CORE_PRODUCT.equals(d.productId()) || products.contains(d.productId());
+    }
+
+    /** Product id of the core's own widgets (products & subscriptions, report activity). */
+    public static final String CORE_PRODUCT = "core";
+
+    private TimeRange range(DashboardQuery q) {
+        if (q.range() != null) {
+            return q.range();
+        }
+        ZoneId zone = q.zone();
+        LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
+        Instant to = tomorrow.atStartOfDay(zone).toInstant();
+        Instant from = tomorrow.minusDays(defaultDays).atStartOfDay(zone).toInstant();
+        return new TimeRange(from, to);
+    }
+
+    private List<RenderedWidget> renderAll(List<WidgetEntry> entries, CustomerRef customer, Viewer viewer,
+                                           TimeRange range, DashboardQuery q, boolean single) {
+        WidgetRequest base = new WidgetRequest(customer, viewer, range, q.zone(), q.page(), q.filters(), q.panel());
+        String requestKey = requestKey(base);
+        int perms = viewer.permissions().hashCode();
+        List<RenderedWidget> out = new ArrayList<>(entries.size());
+        List<Future<WidgetView>> futures = new ArrayList<>(entries.size());
+        List<ViewCache.Key> keys = new ArrayList<>(entries.size());
+        long[] started = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            WidgetEntry e = entries.get(i);
+            ViewCache.Key key = new ViewCache.Key(e.serviceId(), e.descriptor().productId(), customer.id(), requestKey, perms);
+            keys.add(key);
+            WidgetView cached = cache.get(key);
+            if (cached != null) {
+                futures.add(java.util.concurrent.CompletableFuture.completedFuture(cached));
+                continue;
+            }
+            started[i] = System.nanoTime();
+            futures.add(submit(e, base));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+        for (int i = 0; i < entries.size(); i++) {
+            WidgetEntry e = entries.get(i);
+            Future<WidgetView> f = futures.get(i);
+            boolean fromCache = started[i] == 0;
+            try {
+                WidgetView view = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                long took = System.nanoTime() - started[i];
+                if (!fromCache) {
+                    e.succeeded(took);
+                    cache.put(keys.get(i), view, e.descriptor().refresh());
+                }
+                out.add(new RenderedWidget(e.descriptor(), view, null, fromCache ? 0 : TimeUnit.NANOSECONDS.toMillis(took)));
+            } catch (TimeoutException ex) {
+                f.cancel(true);
+                out.add(failed(e, started[i], "did not answer within " + deadlineMs + " ms"));
+            } catch (ExecutionException ex) {
+                Throwable cause = ex.getCause();
+                if (single && cause instanceof BadWidgetRequestException bad) {
+                    e.succeeded(System.nanoTime() - started[i]);
+                    throw new InvalidParameterException(bad.parameter(), bad.getMessage());
+                }
+                out.add(failed(e, started[i], reason(cause)));
+                if (!(cause instanceof RefusedException)) {
+                    LOG.warn("Widget {} failed for customer {}", e.descriptor().id(), customer.id(), cause);
+                }
+            } catch (CancellationException ex) {
+                out.add(failed(e, started[i], "was cancelled"));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                futures.forEach(x -> x.cancel(true));
+                throw new IllegalStateException("interrupted while rendering the dashboard");
+            }
+        }
+        return out;
+    }
+
+    private Future<WidgetView> submit(WidgetEntry e, WidgetRequest request) {
+        if (!e.tryEnter(maxInFlight)) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new RefusedException("is not responding: " + maxInFlight + " earlier renders are still running"));
+        }
+        try {
+            return pool.submit(() -> {
+                try {
+                    if (!e.live()) {
+                        throw new RefusedException("was removed while rendering");
+                    }
+                    WidgetView v = e.widget().render(request);
+                    if (v == null) {
+                        throw new IllegalStateException("returned no view");
+                    }
+                    return PrivacyFilter.filter(v);
+                } finally {
+                    e.exit();
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            e.exit();
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new RefusedException("was not rendered: the server is too busy"));
+        }
+    }
+
+    private static RenderedWidget failed(WidgetEntry e, long started, String reason) {
+        e.failed(started == 0 ? 0 : System.nanoTime() - started, reason);
+        return new RenderedWidget(e.descriptor(), null, reason,
+                started == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static String reason(Throwable t) {
+        if (t instanceof RefusedException) {
+            return t.getMessage();
+        }
+        if (t instanceof NoClassDefFoundError || t instanceof IllegalStateException && t.getMessage() != null
+                && t.getMessage().contains("Invalid BundleContext")) {
+            return "was removed while rendering";
+        }
+        // The vendor's message stays in the server log: free text may carry personal data.
+        return "failed with " + t.getClass().getSimpleName();
+    }
+
+    private static String requestKey(WidgetRequest r) {
+        return r.range().from() + "|" + r.range().to() + "|" + r.zone() + "|" + r.page().cursor() + "|"
+                + r.page().limit() + "|" + new TreeMap<>(r.filters()) + "|" + r.panel();
+    }
+
+    /** A render the composer refused or abandoned itself; logged without a stack trace. */
+    private static final class RefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.sightline.core.internal.sample;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sightline.api.CustomerRef;
+import org.sightline.api.data.SampleDataProvider;
+import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.storage.CoreStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sample partner and "Sample Customer", created on a fresh database when
+ * {@code etc/org.sightline.sample.cfg} says {@code enabled = true}. Every deployed
+ * {@link SampleDataProvider} writes its sample data for the Sample Customer once, and the customer is
+ * subscribed to its product, so the sample dashboard shows every deployed widget.
+ */
+@Component(configurationPid = "org.sightline.sample", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SampleData.Config.class)
+public class SampleData {
+
+    @ObjectClassDefinition(name = "Sightline sample data")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "Create the sample partner and customer on a fresh database")
+        boolean enabled() default false;
+
+        @AttributeDefinition(name = "Seed", description = "Random seed of the sample data")
+        long seed() default 42;
+    }
+
+    /** The account id of the sample customer. */
+    public static final String SAMPLE_ACCOUNT = "SAMPLE-0001";
+    private static final Logger LOG = LoggerFactory.getLogger(SampleData.class);
+    private final Map<Long, SampleDataProvider> pending = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sightline-sample-data");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CustomerDirectory customers;
+    private final CoreStorage storage;
+    private final Config config;
+    private volatile CustomerRef sample;
+
+    @Activate
+    public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage, Config config) {
+        this.customers = customers;
+        this.storage = storage;
+        this.config = config;
+        if (config.enabled()) {
+            writer.execute(this::createSampleCustomer);
+            pending.values().forEach(this::schedule);
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        writer.shutdownNow();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(service = SampleDataProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindProvider(ServiceReference<SampleDataProvider> ref, SampleDataProvider provider) {
+        pending.put((Long) ref.getProperty(Constants.SERVICE_ID), provider);
+        if (config != null && config.enabled()) {
+            schedule(provider);
+        }
+    }
+
+    void unbindProvider(ServiceReference<SampleDataProvider> ref) {
+        pending.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    private void schedule(SampleDataProvider provider) {
+        try {
+            writer.execute(() -> write(provider));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // deactivated meanwhile
+        }
+    }
+
+    private void createSampleCustomer() {
+        long partner = customers.defaultPartner().orElseGet(() -> {
+            long id = customers.createPartner("Sample Partner");
+            LOG.info("Created the sample partner");
+            return id;
+        });
+        sample = customers.findByAccount(partner, SAMPLE_ACCOUNT)
+                .orElseGet(() -> customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true));
+    }
+
+    private void write(SampleDataProvider provider) {
+        CustomerRef customer = sample;
+        if (customer == null) {
+            return;
+        }
+        String product = provider.productId();
+        try {
+            boolean written = storage.transactions().inTransaction((c, tx) -> {
+                if (alreadyWritten(c, customer.id(), product)) {
+                    return false;
+                }
+                provider.writeSample(new SampleDataProvider.Request(customer, config.seed(), 1,
+                        Instant.now().truncatedTo(ChronoUnit.HOURS), ZoneId.of("UTC")), tx);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sample_data (customer_id, product_id) VALUES (?, ?)")) {
+                    ps.setLong(1, customer.id());
+                    ps.setString(2, product);
+                    ps.executeUpdate();
+                }
+                return true;
+            });
+            customers.subscribe(customer.id(), product, "active");
+            if (written) {
+                LOG.info("Wrote sample data of product {} for {}", product, customer.name());
+            }
+        } catch (Exception e) {
+            LOG.warn("Sample data of product {} could not be written", product, e);
+        }
+    }
+
+    private static boolean alreadyWritten(Connection c, long customerId, String product) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sample_data WHERE customer_id = ? AND product_id = ?")) {
+            ps.setLong(1, customerId);
+            ps.setString(2, product);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

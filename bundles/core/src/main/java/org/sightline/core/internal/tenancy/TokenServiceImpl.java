@@ -1,0 +1,115 @@
+package org.sightline.core.internal.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.TokenService;
+import org.sightline.core.internal.storage.CoreStorage;
+
+/**
+ * Machine tokens: 32 random bytes, shown once; the table holds only their SHA-256. Token use is
+ * recorded at most once a minute per token, so a busy ingester does not write on every request.
+ */
+@Component(service = TokenService.class)
+public class TokenServiceImpl implements TokenService {
+    private static final String PREFIX = "slt_";
+    private final DataSource ds;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
+
+    @Activate
+    public TokenServiceImpl(@Reference CoreStorage storage) {
+        this.ds = storage.dataSource();
+    }
+
+    @Override
+    public String create(long partnerId, String name, String scope) {
+        if (!SCOPE_INGEST.equals(scope) && !SCOPE_READ.equals(scope)) {
+            throw new InvalidParameterException("scope", "scope must be '" + SCOPE_INGEST + "' or '" + SCOPE_READ + "'");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidParameterException("name", "a token name is 1 to 100 characters");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO api_token (partner_id, name, token_hash, scope) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, partnerId);
+            ps.setString(2, name);
+            ps.setString(3, hash(secret));
+            ps.setString(4, scope);
+            ps.executeUpdate();
+            return secret;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new InvalidParameterException("partner", "no partner with id " + partnerId);
+            }
+            throw new IllegalStateException("cannot create token: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<TokenGrant> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, partner_id, name, scope FROM api_token WHERE token_hash = ?")) {
+            ps.setString(1, hash(secret));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                TokenGrant g = new TokenGrant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4));
+                recordUse(c, g.tokenId());
+                return Optional.of(g);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check token: " + e.getMessage(), e);
+        }
+    }
+
+    private void recordUse(Connection c, long tokenId) throws SQLException {
+        Instant now = Instant.now();
+        Instant prev = lastRecorded.get(tokenId);
+        if (prev != null && Duration.between(prev, now).toSeconds() < 60) {
+            return;
+        }
+        lastRecorded.put(tokenId, now);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+            ps.setLong(1, tokenId);
+            ps.executeUpdate();
+        }
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

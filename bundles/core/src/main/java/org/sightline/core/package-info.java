@@ -1,0 +1,11 @@
+/**
+ * The core's services for the web layer, the shell and the report bundle: the widget registry and its
+ * health, dashboards (composed, privacy-filtered), customers scoped to a viewer, ingestion and tokens.
+ * Product modules never see this package; they use {@code org.sightline.api}.
+ */
+@Export
+@Version("1.0.0")
+package org.sightline.core;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
