@@ -1,0 +1,149 @@
+package org.sightline.web.internal;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.ForbiddenException;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import javax.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
+import org.sightline.core.Dashboard;
+import org.sightline.core.DashboardService;
+import org.sightline.core.IngestReport;
+import org.sightline.core.IngestService;
+import org.sightline.core.ProductInfo;
+import org.sightline.core.RenderedWidget;
+import org.sightline.core.WidgetHealth;
+import org.sightline.core.WidgetRegistry;
+
+/**
+ * The REST API, version 1. Stateless; every method states the permission it needs and delegates to a
+ * core service, which scopes everything to the caller's partner.
+ */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ApiResource {
+    private static final String NDJSON = "application/x-ndjson";
+    private final DashboardService dashboards;
+    private final WidgetRegistry registry;
+    private final IngestService ingest;
+    private final JsonFactory json;
+
+    ApiResource(DashboardService dashboards, WidgetRegistry registry, IngestService ingest, JsonFactory json) {
+        this.dashboards = dashboards;
+        this.registry = registry;
+        this.ingest = ingest;
+        this.json = json;
+    }
+
+    /** Liveness for load balancers and start scripts; open without credentials. */
+    @GET
+    @Path("health")
+    public Map<String, Object> health() {
+        return Map.of("status", "up");
+    }
+
+    /** Deployed products. Permission: {@code customer.read}. */
+    @GET
+    @Path("products")
+    public List<ProductInfo> products(@Context ContainerRequestContext req) {
+        require(req, Permissions.CUSTOMER_READ);
+        return registry.products();
+    }
+
+    /** A customer's overview, or a product page with {@code ?product=}. Permission: {@code customer.read}. */
+    @GET
+    @Path("customers/{id}/dashboard")
+    public StreamingOutput dashboard(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id) {
+        Viewer viewer = require(req, Permissions.CUSTOMER_READ);
+        Dashboard d = dashboards.dashboard(viewer, Params.id("id", id), Params.query(uri.getQueryParameters(), false));
+        return out -> {
+            try (JsonGenerator g = json.createGenerator(out)) {
+                ViewJson.dashboard(g, d);
+            }
+        };
+    }
+
+    /** One widget with paging, filters and panel. Permission: {@code customer.read} and the widget's own. */
+    @GET
+    @Path("customers/{id}/widgets/{widgetId}")
+    public StreamingOutput widget(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
+                                  @PathParam("widgetId") String widgetId) {
+        Viewer viewer = require(req, Permissions.CUSTOMER_READ);
+        RenderedWidget w = dashboards.widget(viewer, Params.id("id", id), widgetId, Params.query(uri.getQueryParameters(), true));
+        return out -> {
+            try (JsonGenerator g = json.createGenerator(out)) {
+                ViewJson.widget(g, w);
+            }
+        };
+    }
+
+    /** The widget registry with each widget's health. Permission: {@code server.admin}. */
+    @GET
+    @Path("admin/widgets")
+    public List<Map<String, Object>> adminWidgets(@Context ContainerRequestContext req) {
+        require(req, Permissions.ADMIN);
+        return registry.widgets().stream().map(ApiResource::health).toList();
+    }
+
+    /** Records for a product, one JSON object per line. Permission: {@code ingest} (an ingestion token). */
+    @POST
+    @Path("ingest/{product}")
+    @Consumes({NDJSON, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response ingest(@Context ContainerRequestContext req, @PathParam("product") String product, InputStream body) {
+        Viewer viewer = require(req, Permissions.INGEST);
+        IngestReport r = ingest.ingest(viewer.partnerId(), product, body);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("product", r.product());
+        out.put("received", r.received());
+        out.put("accepted", r.accepted());
+        out.put("stored", r.stored());
+        out.put("duplicates", r.duplicates());
+        out.put("rejectedCount", r.rejected().size());
+        out.put("rejected", r.rejected());
+        return Response.accepted(out).build();
+    }
+
+    private static Map<String, Object> health(WidgetHealth h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.descriptor().id());
+        m.put("title", h.descriptor().title());
+        m.put("product", h.descriptor().productId());
+        m.put("section", h.descriptor().section());
+        m.put("placement", h.descriptor().placement());
+        m.put("bundle", h.bundle());
+        m.put("version", h.bundleVersion());
+        m.put("state", h.state());
+        m.put("calls", h.calls());
+        m.put("failures", h.failures());
+        m.put("lastError", h.lastError());
+        m.put("p50Millis", h.p50Millis());
+        m.put("p95Millis", h.p95Millis());
+        return m;
+    }
+
+    private static Viewer require(ContainerRequestContext req, String permission) {
+        Viewer v = (Viewer) req.getProperty(AuthFilter.VIEWER);
+        if (v == null || !v.can(permission)) {
+            throw new ForbiddenException("this needs the '" + permission + "' permission");
+        }
+        return v;
+    }
+}
