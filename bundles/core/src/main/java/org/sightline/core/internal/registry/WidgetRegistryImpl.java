@@ -55,7 +55,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
 
     @Reference(service = DashboardWidget.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindWidget(ServiceReference<DashboardWidget> ref, DashboardWidget widget) {
+    public void bindWidget(ServiceReference<DashboardWidget> ref, DashboardWidget widget) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         WidgetDescriptor d;
         try {
@@ -68,7 +68,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         LOG.info("Widget {} ({}) registered by {}", d.id(), d.productId(), bundleName(ref.getBundle()));
     }
 
-    void unbindWidget(ServiceReference<DashboardWidget> ref) {
+    public void unbindWidget(ServiceReference<DashboardWidget> ref) {
         WidgetEntry e = widgets.remove((Long) ref.getProperty(Constants.SERVICE_ID));
         if (e != null) {
             LOG.info("Widget {} unregistered", e.descriptor().id());
@@ -78,7 +78,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
 
     @Reference(service = Product.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindProduct(ServiceReference<Product> ref, Product p) {
+    public void bindProduct(ServiceReference<Product> ref, Product p) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         String pid = p.id();
         if (pid == null || !PRODUCT_ID.matcher(pid).matches()) {
@@ -92,7 +92,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         LOG.info("Product {} registered by {}", pid, bundleName(b));
     }
 
-    void unbindProduct(ServiceReference<Product> ref) {
+    public void unbindProduct(ServiceReference<Product> ref) {
         products.remove((Long) ref.getProperty(Constants.SERVICE_ID));
     }
 

@@ -1,0 +1,218 @@
+package org.sightline.core.internal.dashboard;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
+import org.sightline.api.Product;
+import org.sightline.api.Viewer;
+import org.sightline.api.view.Cell;
+import org.sightline.api.view.CellType;
+import org.sightline.api.view.Kpi;
+import org.sightline.api.view.KpiView;
+import org.sightline.api.view.TableView;
+import org.sightline.api.widget.BadWidgetRequestException;
+import org.sightline.api.widget.DashboardWidget;
+import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Dashboard;
+import org.sightline.core.DashboardQuery;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.RenderedWidget;
+import org.sightline.core.internal.registry.WidgetRegistryImpl;
+
+public class DashboardComposerTest {
+    private static final Viewer ADMIN = new Viewer("anna", 1, Set.of("admin"),
+            Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT, Permissions.USAGE_READ, Permissions.ADMIN));
+    private static final Viewer READER = new Viewer("vic", 1, Set.of("viewer"), Set.of(Permissions.CUSTOMER_READ));
+    private static final CustomerRef ACME = new CustomerRef(7, 1, "ACME-1", "Acme", "EUR", true);
+    private static final CustomerRef LOCKED = new CustomerRef(8, 1, "LOCK-1", "Locked", "EUR", false);
+
+    private final WidgetRegistryImpl registry = new WidgetRegistryImpl();
+    private final ViewCache cache = new ViewCache();
+    private final CustomerDirectory customers = mock(CustomerDirectory.class);
+    private final AtomicInteger renders = new AtomicInteger();
+    private DashboardComposer composer;
+    private long nextServiceId = 1;
+
+    @Before
+    public void setUp() {
+        when(customers.find(any(), anyLong())).thenReturn(Optional.empty());
+        when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.of(ACME));
+        when(customers.find(any(), org.mockito.ArgumentMatchers.eq(8L))).thenReturn(Optional.of(LOCKED));
+        when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
+        product("sms");
+        product("voice");
+        composer = new DashboardComposer(registry, customers, cache, config(300));
+        widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
+            renders.incrementAndGet();
+            return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));
+        });
+        widget("sms.log", "sms", "usage", 20, Permissions.USAGE_READ, 0, r -> {
+            if ("bad".equals(r.filters().get("status"))) {
+                throw new BadWidgetRequestException("status", "unknown status 'bad'");
+            }
+            return new TableView(List.of(new TableView.Column("to", "To", CellType.PHONE)),
+                    List.of(new TableView.Row(List.of(Cell.phone("+15551234567")))), null, 1L);
+        });
+        widget("sms.broken", "sms", "backup", 5, Permissions.CUSTOMER_READ, 0, r -> {
+            throw new IllegalStateException("boom for Jane Roe");
+        });
+        widget("sms.slow", "sms", "risk", 5, Permissions.CUSTOMER_READ, 0, r -> {
+            Thread.sleep(5_000);
+            return new KpiView(List.of());
+        });
+        widget("voice.kpi", "voice", "usage", 1, Permissions.CUSTOMER_READ, 0, r -> new KpiView(List.of()));
+        widget("core.subs", "core", "subscriptions", 1, Permissions.CUSTOMER_READ, 0, r -> new KpiView(List.of()));
+    }
+
+    @After
+    public void tearDown() {
+        composer.deactivate();
+    }
+
+    @Test
+    public void failingAndSlowWidgetsBecomeErrorCardsAndTheRestRenders() {
+        long start = System.nanoTime();
+        Dashboard d = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("took " + tookMs + " ms", tookMs < 2_000);
+        assertEquals(List.of("core.subs", "sms.broken", "sms.slow", "sms.kpi", "sms.log"), ids(d));
+        assertEquals("failed with IllegalStateException", byId(d, "sms.broken").error());
+        assertEquals("did not answer within 300 ms", byId(d, "sms.slow").error());
+        assertNull(byId(d, "sms.kpi").error());
+        TableView log = (TableView) byId(d, "sms.log").view();
+        assertEquals(new Cell.Redacted(CellType.PHONE, "••••4567"), log.rows().get(0).cells().get(0));
+    }
+
+    @Test
+    public void widgetsOfProductsTheCustomerDoesNotSubscribeToOrTheViewerMayNotSeeAreLeftOut() {
+        assertEquals(List.of("core.subs", "sms.broken", "sms.slow", "sms.kpi"), ids(composer.dashboard(READER, 7, DashboardQuery.overview())));
+    }
+
+    @Test
+    public void aCustomerWithAccessDisabledShowsOnlySubscriptions() {
+        Dashboard d = composer.dashboard(ADMIN, 8, DashboardQuery.overview());
+        assertEquals(List.of("core.subs"), ids(d));
+        assertTrue(d.navigation().isEmpty());
+    }
+
+    @Test
+    public void aProductPageShowsOnlyThatProductAndUnknownOnesAreNotFound() {
+        Dashboard d = composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null));
+        assertTrue(ids(d).stream().allMatch(id -> id.startsWith("sms.")));
+        try {
+            composer.dashboard(ADMIN, 7, new DashboardQuery("voice", null, null, null, null, null));
+            fail();
+        } catch (NotFoundException expected) {
+            // voice is deployed but not subscribed
+        }
+    }
+
+    @Test
+    public void anotherPartnersCustomerIsNotFound() {
+        try {
+            composer.dashboard(ADMIN, 99, DashboardQuery.overview());
+            fail();
+        } catch (NotFoundException expected) {
+            // scoped
+        }
+    }
+
+    @Test
+    public void aWidgetsBadFilterIsA400NamingIt() {
+        try {
+            composer.widget(ADMIN, 7, "sms.log", new DashboardQuery(null, null, null, null, Map.of("status", "bad"), null));
+            fail();
+        } catch (InvalidParameterException e) {
+            assertEquals("status", e.parameter());
+        }
+    }
+
+    @Test
+    public void viewsAreCachedUntilIngestionTouchesTheCustomerAndProduct() {
+        composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
+        composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
+        assertEquals(1, renders.get());
+        cache.invalidate(7, "sms");
+        composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
+        assertEquals(2, renders.get());
+    }
+
+    @Test
+    public void registryRecordsHealth() {
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        var broken = registry.widgets().stream().filter(w -> w.descriptor().id().equals("sms.broken")).findFirst().orElseThrow();
+        assertEquals(1, broken.calls());
+        assertEquals(1, broken.failures());
+    }
+
+    private interface Render {
+        org.sightline.api.view.WidgetView render(org.sightline.api.widget.WidgetRequest r) throws Exception;
+    }
+
+    private void widget(String id, String product, String section, int order, String permission, int refresh, Render r) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(Constants.SERVICE_ID, nextServiceId++);
+        props.put("sightline.widget.id", id);
+        props.put("sightline.widget.title", id);
+        props.put("sightline.widget.product", product);
+        props.put("sightline.widget.section", section);
+        props.put("sightline.widget.order", order);
+        props.put("sightline.widget.permission", permission);
+        props.put("sightline.widget.refreshSeconds", refresh);
+        @SuppressWarnings("unchecked")
+        ServiceReference<DashboardWidget> ref = mock(ServiceReference.class);
+        when(ref.getProperty(any())).thenAnswer(inv -> props.get(inv.getArgument(0)));
+        registry.bindWidget(ref, r::render);
+    }
+
+    private void product(String id) {
+        @SuppressWarnings("unchecked")
+        ServiceReference<Product> ref = mock(ServiceReference.class);
+        when(ref.getProperty(Constants.SERVICE_ID)).thenReturn(nextServiceId++);
+        registry.bindProduct(ref, new Product() {
+            @Override public String id() { return id; }
+            @Override public String displayName() { return id.toUpperCase(); }
+            @Override public String family() { return FAMILY_COMMUNICATIONS; }
+        });
+    }
+
+    private static List<String> ids(Dashboard d) {
+        return d.widgets().stream().map(w -> w.descriptor().id()).toList();
+    }
+
+    private static RenderedWidget byId(Dashboard d, String id) {
+        return d.widgets().stream().filter(w -> w.descriptor().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static DashboardComposer.Config config(long deadline) {
+        return new DashboardComposer.Config() {
+            @Override public Class<? extends Annotation> annotationType() { return DashboardComposer.Config.class; }
+            @Override public long widget_deadline_ms() { return deadline; }
+            @Override public int widget_pool_size() { return 4; }
+            @Override public int widget_max_in_flight() { return 2; }
+            @Override public int range_default_days() { return 30; }
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package org.sightline.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.sightline.api.CustomerRef;
+import org.sightline.core.TokenService;
+
+/** The REST API's contract: authentication, ingestion, idempotency, problem+json errors. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ApiIT extends SightlineTestSupport {
+    private static CustomerRef customer;
+    private static String token;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private TokenService tokens;
+
+    @Before
+    public void setUp() throws Exception {
+        if (customer != null) {
+            return;
+        }
+        customer = customer("API-1", "itest-demo");
+        token = tokens.create(customer.partnerId(), "itest ingest", TokenService.SCOPE_INGEST);
+        features.addRepository(URI.create("mvn:org.sightline/org.sightline.itest.widgets/"
+                + System.getProperty("project.version") + "/xml/features"));
+        features.installFeature("sightline-product-itest-demo", EnumSet.noneOf(FeaturesService.Option.class));
+        await("/api/v1/products", 30, r -> r.body().contains("itest-demo"));
+    }
+
+    private HttpResponse<String> ingest(String product, String body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1/ingest/" + product))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return send(b.build());
+    }
+
+    @Test
+    public void ingestionCountsAcceptedAndRejectedLinesAndStoresNothingTwice() throws Exception {
+        String body = String.join("\n",
+                "{\"id\":\"e1\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T10:00:00Z\",\"amount\":1.5}",
+                "{\"id\":\"e2\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T11:00:00Z\",\"amount\":2}",
+                "{\"id\":\"e3\",\"customer\":\"API-1\",\"ts\":\"yesterday\",\"amount\":2}",
+                "{\"id\":\"e4\",\"customer\":\"NOPE\",\"ts\":\"2026-11-20T11:00:00Z\",\"amount\":2}",
+                "not json",
+                "{\"customer\":\"API-1\",\"ts\":\"2026-11-20T11:00:00Z\",\"amount\":2}") + "\n";
+        HttpResponse<String> r = ingest("itest-demo", body, token);
+        assertEquals(r.body(), 202, r.statusCode());
+        JsonNode j = json(r);
+        assertEquals(6, j.get("received").asInt());
+        assertEquals(2, j.get("stored").asInt());
+        assertEquals(4, j.get("rejectedCount").asInt());
+        assertEquals(3, j.at("/rejected/0/line").asInt());
+        assertEquals("ts", j.at("/rejected/0/field").asText());
+        assertEquals("customer", j.at("/rejected/1/field").asText());
+        assertTrue(j.at("/rejected/2/reason").asText().contains("not valid JSON"));
+        assertEquals("id", j.at("/rejected/3/field").asText());
+
+        JsonNode again = json(ingest("itest-demo", body, token));
+        assertEquals(0, again.get("stored").asInt());
+        assertEquals(2, again.get("duplicates").asInt());
+    }
+
+    @Test
+    public void ingestionNeedsAnIngestionTokenAndAKnownProduct() throws Exception {
+        assertProblem(ingest("itest-demo", "{}", null), 401);
+        assertProblem(ingest("itest-demo", "{}", "slt_not-a-token"), 401);
+        assertProblem(ingest("no-such-product", "{\"id\":\"x\",\"customer\":\"API-1\"}", token), 404);
+        String read = tokens.create(customer.partnerId(), "reader", TokenService.SCOPE_READ);
+        assertProblem(ingest("itest-demo", "{}", read), 403);
+    }
+
+    @Test
+    public void errorsAreProblemJsonNamingTheParameter() throws Exception {
+        assertProblem(get("/api/v1/customers/999999/dashboard"), 404);
+        assertProblem(get("/api/v1/customers/abc/dashboard"), 400);
+        HttpResponse<String> bad = get("/api/v1/customers/" + customer.id() + "/dashboard?from=yesterday&to=2026-11-21");
+        assertProblem(bad, 400);
+        assertEquals("from", json(bad).get("parameter").asText());
+        HttpResponse<String> limit = get("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.leaky?limit=0");
+        assertProblem(limit, 400);
+        assertEquals("limit", json(limit).get("parameter").asText());
+        assertProblem(get("/api/v1/customers/" + customer.id() + "/widgets/no.such.widget"), 404);
+        assertProblem(get("/api/v1/no-such-endpoint"), 404);
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/v1/products")).GET().build());
+        assertProblem(anonymous, 401);
+    }
+
+    @Test
+    public void anotherPartnersCustomerIsNotFound() throws Exception {
+        long other = customers.createPartner("Other Partner");
+        CustomerRef foreign = customers.createCustomer(other, "FOREIGN-1", "Foreign", "USD", true);
+        customers.subscribe(foreign.id(), "itest-demo", "active");
+        assertProblem(get("/api/v1/customers/" + foreign.id() + "/dashboard"), 404);
+        assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.version"), 404);
+        String foreignToken = tokens.create(other, "foreign", TokenService.SCOPE_INGEST);
+        JsonNode j = json(ingest("itest-demo", "{\"id\":\"f1\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T10:00:00Z\",\"amount\":1}\n", foreignToken));
+        assertEquals(0, j.get("stored").asInt());
+        assertEquals("customer", j.at("/rejected/0/field").asText());
+    }
+
+    @Test
+    public void aCustomerWithAccessDisabledShowsOnlySubscriptions() throws Exception {
+        CustomerRef locked = customers.createCustomer(customer.partnerId(), "LOCKED-1", "Locked", "EUR", false);
+        customers.subscribe(locked.id(), "itest-demo", "active");
+        HttpResponse<String> r = get("/api/v1/customers/" + locked.id() + "/dashboard");
+        assertEquals(200, r.statusCode());
+        for (JsonNode w : json(r).get("widgets")) {
+            assertEquals("subscriptions", w.get("section").asText());
+        }
+        assertEquals(0, json(r).get("navigation").size());
+    }
+}

@@ -1,0 +1,216 @@
+package org.sightline.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.sightline.api.CustomerRef;
+import org.sightline.core.CustomerDirectory;
+
+/**
+ * One Sightline distribution per test class, on free ports, with a portal user {@code itest}, sample
+ * data on and a 1 s widget deadline. Test methods run inside the container and talk HTTP to it.
+ */
+public abstract class SightlineTestSupport {
+    protected static final String USER = "itest";
+    protected static final String PASSWORD = "itest-secret";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    protected CustomerDirectory customers;
+
+    @Inject
+    protected SessionFactory sessions;
+
+    @Configuration
+    public Option[] config() {
+        String version = System.getProperty("project.version");
+        return new Option[] {
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("org.sightline", "sightline", version).type("tar.gz"))
+                        .unpackDirectory(new File("target/exam"))
+                        .name("Sightline")
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/users.properties", USER, PASSWORD + ",_g_\\:admingroup,sightline-admin"),
+                editConfigurationFilePut("etc/org.sightline.core.cfg", "widget.deadline.ms", "1000"),
+                editConfigurationFilePut("etc/org.sightline.sample.cfg", "enabled", "true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+                systemProperty("itest.widgets.jar").value(System.getProperty("itest.widgets.jar")),
+                systemProperty("project.version").value(version),
+        };
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTP port, read from the running container's configuration. */
+    protected static int port() {
+        String p = System.getProperty("org.osgi.service.http.port");
+        if (p != null) {
+            return Integer.parseInt(p);
+        }
+        try {
+            java.util.Properties props = new java.util.Properties();
+            try (InputStream in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
+                props.load(in);
+            }
+            return Integer.parseInt(props.getProperty("org.osgi.service.http.port").trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).GET().build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest r) throws Exception {
+        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    protected static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    protected static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    /** Polls until the condition holds on a fresh response, or fails after {@code seconds}. */
+    protected HttpResponse<String> await(String path, int seconds, Predicate<HttpResponse<String>> condition) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < until) {
+            try {
+                last = get(path);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IOException e) {
+                // the server is still starting
+            }
+            Thread.sleep(100);
+        }
+        fail("condition not met within " + seconds + " s on " + path + "; last response: "
+                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+        return last;
+    }
+
+    /** The sample partner (created on start) and a fresh customer of it, subscribed to the products. */
+    protected CustomerRef customer(String accountId, String... products) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (customers.defaultPartner().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        long partner = customers.defaultPartner().orElseThrow();
+        CustomerRef c = customers.createCustomer(partner, accountId, "Customer " + accountId, "EUR", true);
+        for (String p : products) {
+            customers.subscribe(c.id(), p, "active");
+        }
+        return c;
+    }
+
+    /** Runs a shell command as Karaf would, returning what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session s = sessions.create(new java.io.ByteArrayInputStream(new byte[0]), ps, ps);
+        try {
+            s.execute(command);
+        } finally {
+            s.close();
+        }
+        ps.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The itest product jar with its Bundle-Version rewritten, as a new version would be built. */
+    protected static byte[] widgetsJar(String version) throws IOException {
+        Path jar = Path.of(System.getProperty("itest.widgets.jar"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest mf = new Manifest(in.getManifest());
+            mf.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            try (JarOutputStream jo = new JarOutputStream(out, mf)) {
+                JarEntry e;
+                while ((e = in.getNextJarEntry()) != null) {
+                    jo.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(jo);
+                    jo.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    protected static JsonNode widget(JsonNode dashboard, String id) {
+        for (JsonNode w : dashboard.get("widgets")) {
+            if (id.equals(w.get("id").asText())) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    protected static void assertProblem(HttpResponse<String> r, int status) throws IOException {
+        assertEquals(r.body(), status, r.statusCode());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(status, json(r).get("status").asInt());
+    }
+}
