@@ -110,12 +110,36 @@ public class ApiIT extends SightlineTestSupport {
     }
 
     @Test
+    public void exportsAreMaskedLikeTheJson() throws Exception {
+        String base = "/api/v1/customers/" + customer.id() + "/widgets/itest-demo.leaky/export";
+        HttpResponse<String> csv = get(base + "?format=csv");
+        assertEquals(csv.body(), 200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().contains("••••0123,[name hidden],[content hidden],call back on ••••0123"));
+        HotDeployIT.assertNoPersonalData(csv.body());
+        HttpResponse<byte[]> xlsx = http.send(java.net.http.HttpRequest.newBuilder(uri(base + "?format=xlsx"))
+                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        StringBuilder all = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            while (zip.getNextEntry() != null) {
+                all.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(all.toString().contains("••••0123"));
+        HotDeployIT.assertNoPersonalData(all.toString());
+        assertProblem(get(base + "?format=pdf"), 400);
+        assertProblem(get("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.version/export"), 400);
+    }
+
+    @Test
     public void anotherPartnersCustomerIsNotFound() throws Exception {
         long other = customers.createPartner("Other Partner");
         CustomerRef foreign = customers.createCustomer(other, "FOREIGN-1", "Foreign", "USD", true);
         customers.subscribe(foreign.id(), "itest-demo", "active");
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/dashboard"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.version"), 404);
+        assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.leaky/export?format=csv"), 404);
         String foreignToken = tokens.create(other, "foreign", TokenService.SCOPE_INGEST);
         JsonNode j = json(ingest("itest-demo", "{\"id\":\"f1\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T10:00:00Z\",\"amount\":1}\n", foreignToken));
         assertEquals(0, j.get("stored").asInt());

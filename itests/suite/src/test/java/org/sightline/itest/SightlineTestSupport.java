@@ -2,7 +2,6 @@ package org.sightline.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -66,7 +65,7 @@ public abstract class SightlineTestSupport {
         String version = System.getProperty("project.version");
         return new Option[] {
                 karafDistributionConfiguration()
-                        .frameworkUrl(maven("org.sightline", "sightline", version).type("tar.gz"))
+                        .frameworkUrl(new File(System.getProperty("sightline.distribution")).toURI().toString())
                         .unpackDirectory(new File("target/exam"))
                         .name("Sightline")
                         .useDeployFolder(false),

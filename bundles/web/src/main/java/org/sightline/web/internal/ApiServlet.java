@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
+import org.sightline.core.TableExport;
 import org.sightline.core.TokenService;
 import org.sightline.core.WidgetRegistry;
 
@@ -39,12 +40,12 @@ public class ApiServlet extends ServletContainer {
     @Activate
     public ApiServlet(@Reference DashboardService dashboards, @Reference WidgetRegistry registry,
                       @Reference IngestService ingest, @Reference TokenService tokens,
-                      @Reference CustomerDirectory customers, Config config) {
-        super(resources(dashboards, registry, ingest, new Authenticator(config.auth_realm(), tokens, customers)));
+                      @Reference CustomerDirectory customers, @Reference TableExport exports, Config config) {
+        super(resources(dashboards, registry, ingest, new Authenticator(config.auth_realm(), tokens, customers), exports));
     }
 
     private static ResourceConfig resources(DashboardService dashboards, WidgetRegistry registry, IngestService ingest,
-                                            Authenticator auth) {
+                                            Authenticator auth, TableExport exports) {
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("sightline-api");
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -53,6 +54,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new AuthFilter(auth));
         rc.register(ProblemMapper.class);
         rc.register(new ApiResource(dashboards, registry, ingest, new JsonFactory()));
+        rc.register(new ExportResource(exports));
         return rc;
     }
 }

@@ -1,0 +1,48 @@
+package org.sightline.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.sightline.api.Viewer;
+
+/**
+ * Exports a widget's table, every page of it, as CSV or XLSX. Rows pass the same privacy filter as the
+ * JSON: what a viewer can download is exactly what the page shows.
+ */
+@ProviderType
+public interface TableExport {
+
+    /** Export formats. */
+    enum Format {
+        CSV("text/csv; charset=utf-8", "csv"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+        private final String contentType;
+        private final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+
+        public String contentType() { return contentType; }
+        public String extension() { return extension; }
+    }
+
+    /**
+     * Checks that the widget is visible and is a table; call before committing the response.
+     *
+     * @throws NotFoundException         when the customer or widget is not visible
+     * @throws InvalidParameterException when the widget does not render a table
+     */
+    void check(Viewer viewer, long customerId, String widgetId, DashboardQuery query);
+
+    /**
+     * Writes all rows (up to the configured maximum) of the widget's table in the format.
+     *
+     * @return the number of rows written
+     */
+    long write(Viewer viewer, long customerId, String widgetId, DashboardQuery query, Format format, OutputStream out)
+            throws IOException;
+}

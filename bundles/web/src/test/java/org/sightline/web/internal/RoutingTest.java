@@ -1,0 +1,58 @@
+package org.sightline.web.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.net.URI;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.junit.Test;
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
+import org.sightline.core.DashboardService;
+import org.sightline.core.IngestService;
+import org.sightline.core.TableExport;
+import org.sightline.core.WidgetRegistry;
+
+public class RoutingTest {
+
+    private ContainerResponse get(String path) throws Exception {
+        Authenticator auth = mock(Authenticator.class);
+        when(auth.basic(anyString())).thenReturn(java.util.Optional.of(new Viewer("u", 1, Set.of("admin"),
+                Set.of(Permissions.CUSTOMER_READ, Permissions.ADMIN))));
+        TableExport exports = mock(TableExport.class);
+        ResourceConfig rc = new ResourceConfig();
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new AuthFilter(auth));
+        rc.register(ProblemMapper.class);
+        rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), mock(IngestService.class), new JsonFactory()));
+        rc.register(new ExportResource(exports));
+        ApplicationHandler app = new ApplicationHandler(rc);
+        ContainerRequest req = new ContainerRequest(URI.create("http://localhost/api/"), URI.create("http://localhost/api" + path),
+                "GET", null, new MapPropertiesDelegate(), null);
+        req.header("Authorization", "Basic dTpw");
+        return app.apply(req).get();
+    }
+
+    @Test
+    public void exportRoutesToTheExportResource() throws Exception {
+        assertEquals(200, get("/v1/customers/2/widgets/itest-demo.leaky/export?format=csv").getStatus());
+    }
+
+    @Test
+    public void healthIsOpen() throws Exception {
+        assertEquals(200, get("/v1/health").getStatus());
+    }
+}
