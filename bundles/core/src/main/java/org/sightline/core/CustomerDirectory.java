@@ -11,8 +11,41 @@ import org.sightline.api.Viewer;
 @ProviderType
 public interface CustomerDirectory {
 
-    /** The customer, if it exists and the viewer may see it. */
+    /**
+     * The customer, if it exists and the viewer may see it: a customer of the viewer's partner that is
+     * assigned to the viewer directly or through a group, or any of the partner's customers for an admin
+     * or a read-only token.
+     */
     Optional<CustomerRef> find(Viewer viewer, long customerId);
+
+    /** A page of the customers the viewer may see. @throws InvalidParameterException naming the parameter */
+    CustomerPage list(Viewer viewer, CustomerQuery query);
+
+    /** Everything about a customer the viewer may see. @throws NotFoundException otherwise */
+    CustomerDetails details(Viewer viewer, long customerId);
+
+    /**
+     * The customer's subscriptions as shown (expired ones left out when the customer hides them).
+     *
+     * @param status only this status, or {@code null}
+     * @throws NotFoundException when the viewer may not see the customer
+     */
+    List<Subscription> subscriptions(Viewer viewer, long customerId, String status);
+
+    /** The customer's logo. @throws NotFoundException when the customer is not visible or has none */
+    Logo logo(Viewer viewer, long customerId);
+
+    /** The groups of the viewer's partner: all for an admin, else those holding a customer the viewer sees. */
+    List<CustomerSummary.GroupRef> groups(Viewer viewer);
+
+    /** Creates a group in the partner, or returns the existing one of that name. */
+    long createGroup(long partnerId, String name);
+
+    /** Puts a customer of the group's partner in the group. */
+    void addToGroup(long groupId, long customerId);
+
+    /** Partner ids and names. */
+    java.util.Map<Long, String> partners();
 
     /** The customer with the account id in the partner, if any. */
     Optional<CustomerRef> findByAccount(long partnerId, String accountId);
@@ -28,6 +61,9 @@ public interface CustomerDirectory {
 
     /** Creates a customer, returning it. */
     CustomerRef createCustomer(long partnerId, String accountId, String name, String currency, boolean accessEnabled);
+
+    /** The partner's customer count. */
+    long count(long partnerId);
 
     /** Subscribes the customer to a product, or changes the status of its subscription. */
     void subscribe(long customerId, String productId, String status);

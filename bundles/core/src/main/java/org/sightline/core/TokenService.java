@@ -23,6 +23,24 @@ public interface TokenService {
     /** The token's owner and scope, if the secret is valid. Records the token's use. */
     Optional<TokenGrant> authenticate(String secret);
 
+    /** The partner's tokens that are not revoked, newest first (never their secrets). */
+    java.util.List<TokenInfo> list(long partnerId);
+
+    /** Revokes a token of the partner; false when there is no such token. */
+    boolean revoke(long partnerId, long tokenId);
+
+    /**
+     * A token as listed.
+     *
+     * @param id         token id
+     * @param name       what it is for
+     * @param scope      {@link #SCOPE_INGEST} or {@link #SCOPE_READ}
+     * @param createdAt  when it was created
+     * @param lastUsedAt when it was last used (to the minute), or {@code null}
+     */
+    record TokenInfo(long id, String name, String scope, java.time.Instant createdAt, java.time.Instant lastUsedAt) {
+    }
+
     /**
      * @param tokenId   token id
      * @param partnerId partner the token acts for

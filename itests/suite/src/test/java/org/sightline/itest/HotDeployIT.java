@@ -162,7 +162,7 @@ public class HotDeployIT extends SightlineTestSupport {
     @Test
     public void c_uninstallingTheFeatureRemovesWidgetsAndNavigation() throws Exception {
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
-        HttpResponse<String> r = await(dashboardPath(), 20, x -> !x.body().contains("itest-demo"));
+        HttpResponse<String> r = await(dashboardPath(), 20, x -> !servesDemo(x));
         assertEquals(200, r.statusCode());
         assertEquals(0, json(r).get("navigation").size());
         assertProblem(get(dashboardPath() + "?product=itest-demo"), 404);
@@ -177,7 +177,15 @@ public class HotDeployIT extends SightlineTestSupport {
         Files.write(jar, widgetsJar("3.0.0"));
         await(dashboardPath(), 20, x -> x.body().contains("\"v3.0.0\""));
         Files.delete(jar);
-        await(dashboardPath(), 20, x -> !x.body().contains("itest-demo"));
+        await(dashboardPath(), 20, x -> !servesDemo(x));
+    }
+
+    /**
+     * Whether the dashboard has a widget or navigation entry of the demo product. (Its subscription stays
+     * listed by the core's "Products & subscriptions" widget, as a plain product id.)
+     */
+    private static boolean servesDemo(HttpResponse<String> r) {
+        return r.body().contains("\"product\":\"itest-demo\"") || r.body().contains("\"id\":\"itest-demo\"");
     }
 
     private Bundle bundle() {

@@ -43,6 +43,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.sightline.api.CustomerRef;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.StaffDirectory;
 
 /**
  * One Sightline distribution per test class, on free ports, with a portal user {@code itest}, sample
@@ -50,7 +51,7 @@ import org.sightline.core.CustomerDirectory;
  */
 public abstract class SightlineTestSupport {
     protected static final String USER = "itest";
-    protected static final String PASSWORD = "itest-secret";
+    protected static final String PASSWORD = "itest-secret-1";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,6 +60,9 @@ public abstract class SightlineTestSupport {
 
     @Inject
     protected SessionFactory sessions;
+
+    @Inject
+    protected StaffDirectory staff;
 
     @Configuration
     public Option[] config() {
@@ -116,6 +120,7 @@ public abstract class SightlineTestSupport {
     }
 
     protected HttpResponse<String> send(HttpRequest r) throws Exception {
+        ensureUser();
         return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -149,6 +154,24 @@ public abstract class SightlineTestSupport {
         fail("condition not met within " + seconds + " s on " + path + "; last response: "
                 + (last == null ? "none" : last.statusCode() + " " + last.body()));
         return last;
+    }
+
+    /** The sample partner, once the sample data has created it. */
+    protected long samplePartner() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (customers.defaultPartner().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        return customers.defaultPartner().orElseThrow();
+    }
+
+    /** Creates the portal user {@link #USER} (admin of the sample partner) on first use. */
+    protected void ensureUser() throws InterruptedException {
+        synchronized (SightlineTestSupport.class) {
+            if (staff.find(USER).isEmpty()) {
+                staff.create(samplePartner(), USER, "Integration Test", "admin", PASSWORD.toCharArray());
+            }
+        }
     }
 
     /** The sample partner (created on start) and a fresh customer of it, subscribed to the products. */

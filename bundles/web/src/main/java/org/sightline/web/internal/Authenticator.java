@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +19,21 @@ import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Roles;
+import org.sightline.core.SignInGuard;
+import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffUser;
 import org.sightline.core.TokenService;
 
 /**
- * Turns a request's credentials into a {@link Viewer}: HTTP Basic checked against a Karaf JAAS realm
- * (so operators can point it at LDAP), or a bearer token from the {@link TokenService}. Successful Basic
- * logins are remembered for a minute by a hash of the credentials, so the realm is not asked on every
- * request.
+ * Turns credentials into a {@link StaffUser} or {@link Viewer}: a username and password checked against
+ * a Karaf JAAS realm (so operators can point it at LDAP) and then mapped to the portal user of that name,
+ * which gives the partner and role; or a bearer token from the {@link TokenService}. Failed attempts are
+ * throttled per user and per address by the {@link SignInGuard}. Successful Basic logins are remembered
+ * for a minute by a hash of the credentials, so the realm is not asked on every request.
  */
 final class Authenticator {
     private static final long CACHE_NANOS = 60_000_000_000L;
@@ -39,17 +42,23 @@ final class Authenticator {
 
     private final String realm;
     private final TokenService tokens;
-    private final CustomerDirectory customers;
+    private final StaffDirectory staff;
+    private final SignInGuard guard;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Authenticator(String realm, TokenService tokens, CustomerDirectory customers) {
+    Authenticator(String realm, TokenService tokens, StaffDirectory staff, SignInGuard guard) {
         this.realm = realm;
         this.tokens = tokens;
-        this.customers = customers;
+        this.staff = staff;
+        this.guard = guard;
     }
 
-    /** The viewer of a Basic {@code Authorization} header's credentials, if the realm accepts them. */
-    Optional<Viewer> basic(String encoded) {
+    /**
+     * The viewer of a Basic {@code Authorization} header's credentials, if the realm accepts them.
+     *
+     * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     */
+    Optional<Viewer> basic(String encoded, String address) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
@@ -68,7 +77,7 @@ final class Authenticator {
         }
         String user = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
-        Optional<Viewer> viewer = login(user, password);
+        Optional<Viewer> viewer = signIn(user, password, address, "basic").map(StaffUser::viewer);
         viewer.ifPresent(v -> {
             if (cache.size() > 10_000) {
                 cache.clear();
@@ -81,12 +90,37 @@ final class Authenticator {
     /** The viewer of a bearer token, with the permissions of its scope. */
     Optional<Viewer> bearer(String token) {
         return tokens.authenticate(token.trim()).map(g -> TokenService.SCOPE_INGEST.equals(g.scope())
-                ? new Viewer("token:" + g.name(), g.partnerId(), Set.of("ingest"), Set.of(Permissions.INGEST))
-                : new Viewer("token:" + g.name(), g.partnerId(), Set.of("read"),
+                ? new Viewer("token:" + g.name(), g.partnerId(), Set.of(Roles.TOKEN_INGEST), Set.of(Permissions.INGEST))
+                : new Viewer("token:" + g.name(), g.partnerId(), Set.of(Roles.TOKEN_READ),
                         Set.of(Permissions.CUSTOMER_READ, Permissions.USAGE_READ)));
     }
 
-    private Optional<Viewer> login(String user, char[] password) {
+    /**
+     * Signs a user in: throttle check, the realm's password check, then the enabled portal user of that
+     * name. Every outcome is audited by the guard.
+     *
+     * @param how how the credentials came ({@code basic}, {@code password} for the web page)
+     * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     */
+    Optional<StaffUser> signIn(String user, char[] password, String address, String how) {
+        if (user == null || user.isBlank() || user.length() > 100 || password == null || password.length == 0
+                || password.length > 200) {
+            guard.failed(user == null ? "" : user.length() > 100 ? user.substring(0, 100) : user, address, how);
+            return Optional.empty();
+        }
+        guard.check(user, address);
+        Optional<String> name = realmLogin(user, password);
+        Optional<StaffUser> u = name.flatMap(staff::find).filter(StaffUser::enabled);
+        if (u.isEmpty()) {
+            guard.failed(user, address, name.isPresent() ? how + ": no enabled portal user" : how);
+            return Optional.empty();
+        }
+        guard.succeeded(u.get(), address, how);
+        return u;
+    }
+
+    /** Asks the JAAS realm; the name it signed in, or empty. */
+    private Optional<String> realmLogin(String user, char[] password) {
         Subject subject = new Subject();
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
@@ -109,34 +143,13 @@ final class Authenticator {
         } finally {
             t.setContextClassLoader(previous);
         }
-        Set<String> roles = new HashSet<>();
+        // The realm's own user principal names the user (an LDAP realm may normalise the name).
         for (Principal p : subject.getPrincipals()) {
-            if (p instanceof RolePrincipal) {
-                roles.add(p.getName());
+            if (p instanceof UserPrincipal) {
+                return Optional.of(p.getName());
             }
         }
-        Set<String> permissions = permissions(roles);
-        if (permissions.isEmpty()) {
-            return Optional.empty();
-        }
-        // Until partner staff accounts exist, realm users act for the first partner (the sample partner).
-        long partner = customers.defaultPartner().orElse(-1L);
-        return Optional.of(new Viewer(user, partner, roles, permissions));
-    }
-
-    /** The permissions the portal roles grant. */
-    static Set<String> permissions(Set<String> roles) {
-        Set<String> p = new HashSet<>();
-        if (roles.contains("sightline-admin") || roles.contains("admin")) {
-            p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT, Permissions.USAGE_READ, Permissions.ADMIN));
-        }
-        if (roles.contains("engineer")) {
-            p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT, Permissions.USAGE_READ));
-        }
-        if (roles.contains("viewer")) {
-            p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.USAGE_READ));
-        }
-        return p;
+        return Optional.of(user);
     }
 
     private static String sha256(String s) {

@@ -17,15 +17,22 @@ import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.AuditLog;
 import org.sightline.core.TableExport;
 
 /** CSV and XLSX exports of a widget's table, privacy-filtered like the JSON. */
 @Path("v1/customers/{id}/widgets/{widgetId}/export")
 public final class ExportResource {
     private final TableExport exports;
+    private final AuditLog audit;
 
     ExportResource(TableExport exports) {
+        this(exports, null);
+    }
+
+    ExportResource(TableExport exports, AuditLog audit) {
         this.exports = exports;
+        this.audit = audit;
     }
 
     /** The whole table (all pages) with the given filters. Permission: {@code customer.read} and the widget's. */
@@ -50,6 +57,9 @@ public final class ExportResource {
         long customerId = Params.id("id", id);
         DashboardQuery q = Params.query(params, true);
         exports.check(viewer, customerId, widgetId, q);
+        if (audit != null) {
+            audit.record(viewer, "export." + format.extension(), customerId, null, AuditLog.OK, widgetId);
+        }
         StreamingOutput body = out -> exports.write(viewer, customerId, widgetId, q, format, out);
         String file = widgetId.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         return Response.ok(body, format.contentType())

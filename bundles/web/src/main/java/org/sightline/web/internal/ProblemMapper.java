@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.SightlineException;
+import org.sightline.core.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         String instance = uri == null ? null : uri.getRequestUri().getPath();
         if (t instanceof SightlineException s) {
             Response.ResponseBuilder r = Problems.response(s.status(), s.title(), s.getMessage(), instance);
+            if (s instanceof TooManyRequestsException tm) {
+                r.header("Retry-After", Long.toString(tm.retryAfterSeconds()));
+            }
             if (s instanceof InvalidParameterException ip) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> body = (Map<String, Object>) Problems.body(s.status(), s.title(), s.getMessage(), instance);

@@ -30,12 +30,12 @@ public class RoutingTest {
 
     private ContainerResponse get(String path) throws Exception {
         Authenticator auth = mock(Authenticator.class);
-        when(auth.basic(anyString())).thenReturn(java.util.Optional.of(new Viewer("u", 1, Set.of("admin"),
+        when(auth.basic(anyString(), any())).thenReturn(java.util.Optional.of(new Viewer("u", 1, Set.of("admin"),
                 Set.of(Permissions.CUSTOMER_READ, Permissions.ADMIN))));
         TableExport exports = mock(TableExport.class);
         ResourceConfig rc = new ResourceConfig();
         rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(new AuthFilter(auth));
+        rc.register(new AuthFilter(auth, mock(org.sightline.core.WebSessionStore.class)));
         rc.register(ProblemMapper.class);
         rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), mock(IngestService.class), new JsonFactory()));
         rc.register(new ExportResource(exports));

@@ -56,6 +56,11 @@ public class ViewCache {
         entries.keySet().removeIf(k -> k.customerId() == customerId && k.productId().equals(productId));
     }
 
+    /** Drops every view of the customer (its subscriptions, flags or data changed). */
+    public void invalidateCustomer(long customerId) {
+        entries.keySet().removeIf(k -> k.customerId() == customerId);
+    }
+
     /** Drops every view of a widget service. */
     public void invalidateWidget(long widgetServiceId) {
         entries.keySet().removeIf(k -> k.widgetServiceId() == widgetServiceId);

@@ -28,6 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,14 @@ public class SampleData {
 
         @AttributeDefinition(name = "Seed", description = "Random seed of the sample data")
         long seed() default 42;
+
+        @AttributeDefinition(name = "Customers", description = "Sample customers of the sample partner (0 to 100000), "
+                + "with staff in each role, groups, subscriptions, assignments and pins")
+        int customers() default 200;
+
+        @AttributeDefinition(name = "Admin password file", description = "A file holding the password of the sample "
+                + "partner's portal user 'admin'; read once on start, then deleted (the run script writes it)")
+        String admin_password_file() default "";
     }
 
     /** The account id of the sample customer. */
@@ -62,13 +71,16 @@ public class SampleData {
     });
     private final CustomerDirectory customers;
     private final CoreStorage storage;
+    private final SampleDataLoader loader;
     private final Config config;
     private volatile CustomerRef sample;
 
     @Activate
-    public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage, Config config) {
+    public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
+                      @Reference SampleDataLoader loader, Config config) {
         this.customers = customers;
         this.storage = storage;
+        this.loader = loader;
         this.config = config;
         if (config.enabled()) {
             writer.execute(this::createSampleCustomer);
@@ -111,6 +123,43 @@ public class SampleData {
         });
         sample = customers.findByAccount(partner, SAMPLE_ACCOUNT)
                 .orElseGet(() -> customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true));
+        try {
+            SampleDataLoader.Result r = loader.load(Math.max(0, Math.min(SamplePortal.MAX_CUSTOMERS, config.customers())),
+                    config.seed(), null);
+            if (r.created() > 0) {
+                LOG.info("Created {} sample customers and the sample staff (alice.admin, eddie.engineer, erin.engineer, "
+                        + "vera.viewer; set their passwords with sightline:user-password)", r.created());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The sample customers could not be created", e);
+        }
+        adminFromFile();
+    }
+
+    /** Creates the sample partner's portal user {@code admin} from the run script's one-time password file. */
+    private void adminFromFile() {
+        String file = config.admin_password_file();
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            return;
+        }
+        try {
+            char[] password = java.nio.file.Files.readString(path).strip().toCharArray();
+            loader.ensureAdmin("admin", password);
+            java.util.Arrays.fill(password, '\0');
+            LOG.info("The sample partner's portal user 'admin' was given the password from {}", path);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not set the admin password from {}", path, e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(path);
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not delete {}", path, e);
+            }
+        }
     }
 
     private void write(SampleDataProvider provider) {

@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -19,8 +21,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Viewer;
+import org.sightline.core.CustomerDetails;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.CustomerPage;
+import org.sightline.core.CustomerQuery;
+import org.sightline.core.CustomerSummary;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.Logo;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
+import org.sightline.core.Subscription;
+import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.storage.CoreStorage;
 
 /** Partners, customers and subscriptions in the core's tables; every read is scoped to a partner. */
@@ -30,17 +41,199 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     public static final Set<String> STATUSES = Set.of("active", "trial", "expired", "not-started",
             "partially-started", "suspended");
     private static final String COLUMNS = "id, partner_id, account_id, name, currency, access_enabled";
+    private static final String C_COLUMNS = "c.id, c.partner_id, c.account_id, c.name, c.currency, c.access_enabled";
+    private static final int MAX_CACHED_USERS = 50_000;
     private final DataSource ds;
+    private final CustomerList list;
+    private final CustomerIndex index;
+    /** Staff ids by username: usernames are never reused for another user (users are disabled, not deleted). */
+    private final Map<String, Long> staffIds = new ConcurrentHashMap<>();
 
     @Activate
-    public CustomerDirectoryImpl(@Reference CoreStorage storage) {
-        this.ds = storage.dataSource();
+    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index) {
+        this(storage.dataSource(), index, 0);
+    }
+
+    /** A directory on a plain data source (tests, benchmarks). */
+    public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index) {
+        return new CustomerDirectoryImpl(ds, index, 0);
+    }
+
+    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, int unused) {
+        this.ds = ds;
+        this.index = index;
+        this.list = new CustomerList(ds, index);
     }
 
     @Override
     public Optional<CustomerRef> find(Viewer viewer, long customerId) {
-        return one("SELECT " + COLUMNS + " FROM customer WHERE id = ? AND partner_id = ?", customerId,
-                viewer.partnerId());
+        Scope scope = scope(viewer);
+        List<Object> args = new ArrayList<>();
+        args.add(customerId);
+        args.addAll(scope.args());
+        return Jdbc.one(ds, "SELECT " + C_COLUMNS + " FROM customer c WHERE c.id = ? AND " + scope.sql(), args,
+                CustomerDirectoryImpl::ref);
+    }
+
+    /** Which customers the viewer sees. */
+    Scope scope(Viewer viewer) {
+        if (Roles.partnerWide(viewer)) {
+            return new Scope(viewer.partnerId(), -1, true);
+        }
+        Long id = staffIds.get(viewer.user());
+        if (id == null) {
+            id = Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
+                    List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
+            if (id > 0) {
+                if (staffIds.size() > MAX_CACHED_USERS) {
+                    staffIds.clear();
+                }
+                staffIds.put(viewer.user(), id);
+            }
+        }
+        return new Scope(viewer.partnerId(), id, false);
+    }
+
+    /** The viewer's staff id, or -1 (a token, an operator without a staff record). */
+    long staffId(Viewer viewer) {
+        Scope s = scope(viewer);
+        if (s.partnerWide()) {
+            return Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
+                    List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
+        }
+        return s.staffId();
+    }
+
+    @Override
+    public CustomerPage list(Viewer viewer, CustomerQuery query) {
+        Scope scope = scope(viewer);
+        if (Roles.partnerWide(viewer)) {
+            scope = new Scope(scope.partnerId(), staffId(viewer), true);
+        }
+        return list.list(scope, query);
+    }
+
+    @Override
+    public CustomerDetails details(Viewer viewer, long customerId) {
+        CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        long staff = staffId(viewer);
+        try (Connection c = ds.getConnection()) {
+            CustomerSummary summary = list.one(c, ref.id(), staff);
+            Object[] extra = Jdbc.list(c, "SELECT environment_url, hide_expired, billing_send, billing_recipients, "
+                    + "billing_profile FROM customer WHERE id = ?", List.of(ref.id()), rs -> new Object[] {rs.getString(1),
+                    rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)}).get(0);
+            String recipients = (String) extra[3];
+            return new CustomerDetails(summary, (String) extra[0], (Boolean) extra[1], (Boolean) extra[2],
+                    recipients == null || recipients.isBlank() ? List.of() : List.of(recipients.split(",")),
+                    (String) extra[4], subscriptions(c, ref.id(), null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read customer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Subscription> subscriptions(Viewer viewer, long customerId, String status) {
+        CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        if (status != null && !Subscription.STATUSES.contains(status)) {
+            throw new InvalidParameterException("status", "status must be one of " + Subscription.STATUSES);
+        }
+        try (Connection c = ds.getConnection()) {
+            return subscriptions(c, ref.id(), status);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read subscriptions: " + e.getMessage(), e);
+        }
+    }
+
+    /** The customer's shown subscriptions, by product id. */
+    static List<Subscription> subscriptions(Connection c, long customerId, String status) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        args.add(customerId);
+        String sql = "SELECT s.product_id, s.status, s.starts_on, s.ends_on, s.quantity, s.quota FROM subscription s "
+                + "JOIN customer c ON c.id = s.customer_id WHERE s.customer_id = ? AND (s.status <> 'expired' OR c.hide_expired = FALSE)";
+        if (status != null) {
+            sql += " AND s.status = ?";
+            args.add(status);
+        }
+        return Jdbc.list(c, sql + " ORDER BY s.product_id", args, CustomerDirectoryImpl::subscription);
+    }
+
+    static Subscription subscription(ResultSet rs) throws SQLException {
+        java.sql.Date from = rs.getDate(3);
+        java.sql.Date to = rs.getDate(4);
+        return new Subscription(rs.getString(1), rs.getString(2), from == null ? null : from.toLocalDate(),
+                to == null ? null : to.toLocalDate(), Jdbc.longOrNull(rs, 5), Jdbc.longOrNull(rs, 6));
+    }
+
+    @Override
+    public Logo logo(Viewer viewer, long customerId) {
+        CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        return Jdbc.one(ds, "SELECT l.content_type, l.bytes, c.logo_version FROM customer_logo l JOIN customer c "
+                + "ON c.id = l.customer_id WHERE l.customer_id = ?", List.of(ref.id()),
+                rs -> new Logo(rs.getString(1), rs.getBytes(2), rs.getInt(3)))
+                .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no logo"));
+    }
+
+    @Override
+    public List<CustomerSummary.GroupRef> groups(Viewer viewer) {
+        Scope scope = scope(viewer);
+        List<Object> args = new ArrayList<>();
+        args.add(viewer.partnerId());
+        String sql = "SELECT g.id, g.name FROM customer_group g WHERE g.partner_id = ?";
+        if (!scope.partnerWide()) {
+            sql += " AND (EXISTS (SELECT 1 FROM staff_group sg WHERE sg.group_id = g.id AND sg.staff_id = ?)"
+                    + " OR EXISTS (SELECT 1 FROM customer_group_member gm JOIN staff_customer sc ON sc.customer_id = gm.customer_id"
+                    + " WHERE gm.group_id = g.id AND sc.staff_id = ?))";
+            args.add(scope.staffId());
+            args.add(scope.staffId());
+        }
+        return Jdbc.list(ds, sql + " ORDER BY g.name", args, rs -> new CustomerSummary.GroupRef(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public long createGroup(long partnerId, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidParameterException("name", "a group name is 1 to 100 characters");
+        }
+        Optional<Long> existing = Jdbc.one(ds, "SELECT id FROM customer_group WHERE partner_id = ? AND name = ?",
+                List.of(partnerId, name.strip()), rs -> rs.getLong(1));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try (Connection c = ds.getConnection()) {
+            return Jdbc.insert(c, "INSERT INTO customer_group (partner_id, name) VALUES (?, ?)", List.of(partnerId, name.strip()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create group: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addToGroup(long groupId, long customerId) {
+        int n = Jdbc.update(ds, "INSERT INTO customer_group_member (group_id, customer_id) SELECT g.id, c.id FROM customer_group g "
+                + "JOIN customer c ON c.partner_id = g.partner_id WHERE g.id = ? AND c.id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM customer_group_member x WHERE x.group_id = g.id AND x.customer_id = c.id)",
+                List.of(groupId, customerId));
+        index.invalidateAll();
+        if (n == 0 && Jdbc.one(ds, "SELECT 1 FROM customer_group_member WHERE group_id = ? AND customer_id = ?",
+                List.of(groupId, customerId), rs -> 1).isEmpty()) {
+            throw new InvalidParameterException("group", "group " + groupId + " and customer " + customerId + " are not of one partner");
+        }
+    }
+
+    @Override
+    public Map<Long, String> partners() {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        Jdbc.list(ds, "SELECT id, name FROM partner ORDER BY id", List.of(), rs -> out.put(rs.getLong(1), rs.getString(2)));
+        return out;
+    }
+
+    @Override
+    public long count(long partnerId) {
+        return Jdbc.one(ds, "SELECT COUNT(*) FROM customer WHERE partner_id = ?", List.of(partnerId), rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    static CustomerRef ref(ResultSet rs) throws SQLException {
+        return new CustomerRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
+                rs.getBoolean(6));
     }
 
     @Override
@@ -110,7 +303,8 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         }
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO customer (partner_id, account_id, name, name_lower, "
-                     + "currency, credits, access_enabled) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                     + "currency, credits, access_enabled, account_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, partnerId);
             ps.setString(2, accountId);
             ps.setString(3, name);
@@ -118,7 +312,9 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             ps.setString(5, currency);
             ps.setBigDecimal(6, BigDecimal.ZERO);
             ps.setBoolean(7, accessEnabled);
+            ps.setString(8, accountId.toLowerCase(Locale.ROOT));
             ps.executeUpdate();
+            index.invalidate(partnerId);
             return new CustomerRef(generatedId(ps), partnerId, accountId, name, currency, accessEnabled);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -144,6 +340,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             ps.setString(2, productId);
             ps.setString(3, status);
             ps.executeUpdate();
+            index.invalidateAll();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot subscribe: " + e.getMessage(), e);
         }

@@ -21,9 +21,12 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.AuditEntry;
+import org.sightline.core.AuditLog;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TokenService;
 import org.sightline.core.internal.storage.CoreStorage;
+import org.sightline.core.internal.storage.Jdbc;
 
 /**
  * Machine tokens: 32 random bytes, shown once; the table holds only their SHA-256. Token use is
@@ -33,12 +36,27 @@ import org.sightline.core.internal.storage.CoreStorage;
 public class TokenServiceImpl implements TokenService {
     private static final String PREFIX = "slt_";
     private final DataSource ds;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Activate
-    public TokenServiceImpl(@Reference CoreStorage storage) {
+    public TokenServiceImpl(@Reference CoreStorage storage, @Reference AuditLog audit) {
         this.ds = storage.dataSource();
+        this.audit = audit;
+    }
+
+    @Override
+    public java.util.List<TokenInfo> list(long partnerId) {
+        return Jdbc.list(ds, "SELECT id, name, scope, created_at, last_used_at FROM api_token WHERE partner_id = ? "
+                + "AND revoked_at IS NULL ORDER BY created_at DESC, id DESC", java.util.List.of(partnerId),
+                rs -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, 4), Jdbc.instant(rs, 5)));
+    }
+
+    @Override
+    public boolean revoke(long partnerId, long tokenId) {
+        return Jdbc.update(ds, "UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE id = ? AND partner_id = ? "
+                + "AND revoked_at IS NULL", java.util.List.of(tokenId, partnerId)) == 1;
     }
 
     @Override
@@ -76,14 +94,17 @@ public class TokenServiceImpl implements TokenService {
         }
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, partner_id, name, scope FROM api_token WHERE token_hash = ?")) {
+                     "SELECT id, partner_id, name, scope FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")) {
             ps.setString(1, hash(secret));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 TokenGrant g = new TokenGrant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4));
-                recordUse(c, g.tokenId());
+                if (recordUse(c, g.tokenId())) {
+                    audit.record(new AuditEntry(0, Instant.now(), g.partnerId(), "token:" + g.name(), "token.use", null, null,
+                            AuditLog.OK, g.scope() + " (recorded at most once a minute)", null));
+                }
                 return Optional.of(g);
             }
         } catch (SQLException e) {
@@ -91,17 +112,18 @@ public class TokenServiceImpl implements TokenService {
         }
     }
 
-    private void recordUse(Connection c, long tokenId) throws SQLException {
+    private boolean recordUse(Connection c, long tokenId) throws SQLException {
         Instant now = Instant.now();
         Instant prev = lastRecorded.get(tokenId);
         if (prev != null && Duration.between(prev, now).toSeconds() < 60) {
-            return;
+            return false;
         }
         lastRecorded.put(tokenId, now);
         try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP WHERE id = ?")) {
             ps.setLong(1, tokenId);
             ps.executeUpdate();
         }
+        return true;
     }
 
     static String hash(String secret) {

@@ -88,8 +88,13 @@ final class TestDb implements ModuleStorage, AutoCloseable {
                     new Class<?>[] {Connection.class}, (p, m, a) -> {
                         switch (m.getName()) {
                             case "close": return null;
-                            case "commit": case "rollback": case "setAutoCommit":
+                            case "commit": case "setAutoCommit": case "releaseSavepoint":
                                 throw new IllegalStateException(m.getName() + " is the core's business");
+                            case "rollback":
+                                if (a == null || a.length == 0) {
+                                    throw new IllegalStateException("rollback is the core's business");
+                                }
+                                // rolling back to a savepoint is allowed, as in the core
                             default:
                                 try {
                                     return m.invoke(c, a);

@@ -1,0 +1,47 @@
+package org.sightline.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Partner staff: the portal's own users, their roles, passwords (bcrypt) and assignments to customers
+ * and customer groups. The {@code sightline} JAAS realm checks passwords here.
+ */
+@ProviderType
+public interface StaffDirectory {
+
+    /**
+     * Creates a staff user.
+     *
+     * @param password the initial password, or {@code null} for a user whose password an external realm
+     *                 (LDAP) checks
+     * @throws InvalidParameterException naming the field at fault, or when the username is taken
+     */
+    StaffUser create(long partnerId, String username, String displayName, String role, char[] password);
+
+    /** The user with that username, enabled or not. */
+    Optional<StaffUser> find(String username);
+
+    /**
+     * The enabled user whose password matches. Takes about as long for an unknown user as for a known
+     * one, so response times do not reveal which usernames exist.
+     */
+    Optional<StaffUser> checkPassword(String username, char[] password);
+
+    /** Sets a new password. */
+    void setPassword(String username, char[] password);
+
+    /** Enables or disables a user; a disabled user's sessions end. */
+    void setEnabled(String username, boolean enabled);
+
+    /** The partner's staff, by username. */
+    List<StaffUser> list(long partnerId);
+
+    /** Assigns the user to a customer of the same partner. */
+    void assignCustomer(long staffId, long customerId);
+
+    /** Assigns the user to a customer group of the same partner. */
+    void assignGroup(long staffId, long groupId);
+}

@@ -1,0 +1,178 @@
+package org.sightline.core.internal.auth;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
+import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffUser;
+import org.sightline.core.internal.storage.CoreStorage;
+import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.CustomerIndex;
+
+/** Staff users in table {@code staff_user}, passwords as bcrypt hashes. */
+@Component(service = StaffDirectory.class, configurationPid = AuthConfig.PID)
+public class StaffDirectoryImpl implements StaffDirectory {
+    /** A username: lower case letters, digits and {@code . _ @ -}, 2 to 100 characters. */
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
+    static final String USER_COLUMNS = "u.id, u.partner_id, p.name, p.view_only, u.username, u.display_name, u.role, "
+            + "u.enabled, u.password_hash";
+    static final String USER_FROM = " FROM staff_user u JOIN partner p ON p.id = u.partner_id";
+    private final DataSource ds;
+    private final Passwords passwords;
+    private final CustomerIndex index;
+
+    @Activate
+    public StaffDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, AuthConfig config) {
+        this(storage.dataSource(), new Passwords(config.password_bcrypt_cost()), index);
+    }
+
+    /** A directory on a plain data source (tests, benchmarks). */
+    public static StaffDirectoryImpl on(DataSource ds, Passwords passwords, CustomerIndex index) {
+        return new StaffDirectoryImpl(ds, passwords, index);
+    }
+
+    private StaffDirectoryImpl(DataSource ds, Passwords passwords, CustomerIndex index) {
+        this.ds = ds;
+        this.passwords = passwords;
+        this.index = index;
+    }
+
+    @Override
+    public StaffUser create(long partnerId, String username, String displayName, String role, char[] password) {
+        String name = normalize(username);
+        if (name == null || !USERNAME.matcher(name).matches()) {
+            throw new InvalidParameterException("username", "a username is 2 to 100 lower case letters, digits, dots, dashes, underscores or @");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidParameterException("displayName", "a display name is 1 to 200 characters");
+        }
+        if (!Roles.PORTAL.contains(role)) {
+            throw new InvalidParameterException("role", "role must be one of " + Roles.PORTAL);
+        }
+        String hash = null;
+        if (password != null) {
+            Passwords.validate(password);
+            hash = passwords.hash(password);
+        }
+        try (Connection c = ds.getConnection()) {
+            Jdbc.insert(c, "INSERT INTO staff_user (partner_id, username, display_name, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+                    Arrays.asList(partnerId, name, displayName.strip(), role, hash));
+        } catch (SQLException e) {
+            if (Jdbc.isConstraintViolation(e)) {
+                throw new InvalidParameterException("username", "username '" + name + "' is taken, or partner " + partnerId + " does not exist");
+            }
+            throw new IllegalStateException("cannot create user: " + e.getMessage(), e);
+        }
+        return find(name).orElseThrow();
+    }
+
+    @Override
+    public Optional<StaffUser> find(String username) {
+        String name = normalize(username);
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Jdbc.one(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?", List.of(name),
+                StaffDirectoryImpl::user);
+    }
+
+    @Override
+    public Optional<StaffUser> checkPassword(String username, char[] password) {
+        String name = normalize(username);
+        record WithHash(StaffUser user, String hash) {
+        }
+        Optional<WithHash> row = name == null ? Optional.empty()
+                : Jdbc.one(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?", List.of(name),
+                        rs -> new WithHash(user(rs), rs.getString(9)));
+        String hash = row.map(WithHash::hash).orElse(null);
+        boolean ok = passwords.matches(hash, password);
+        if (!ok || row.isEmpty() || !row.get().user().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(row.get().user());
+    }
+
+    @Override
+    public void setPassword(String username, char[] password) {
+        Passwords.validate(password);
+        if (Jdbc.update(ds, "UPDATE staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
+                List.of(passwords.hash(password), String.valueOf(normalize(username)))) == 0) {
+            throw new NotFoundException("no user " + username);
+        }
+    }
+
+    @Override
+    public void setEnabled(String username, boolean enabled) {
+        String name = String.valueOf(normalize(username));
+        try (Connection c = ds.getConnection()) {
+            if (Jdbc.update(c, "UPDATE staff_user SET enabled = ? WHERE username = ?", List.of(enabled, name)) == 0) {
+                throw new NotFoundException("no user " + username);
+            }
+            if (!enabled) {
+                Jdbc.update(c, "DELETE FROM web_session WHERE staff_id IN (SELECT id FROM staff_user WHERE username = ?)",
+                        List.of(name));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StaffUser> list(long partnerId) {
+        return Jdbc.list(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.partner_id = ? ORDER BY u.username",
+                List.of(partnerId), StaffDirectoryImpl::user);
+    }
+
+    @Override
+    public void assignCustomer(long staffId, long customerId) {
+        assign("INSERT INTO staff_customer (staff_id, customer_id) SELECT u.id, c.id FROM staff_user u JOIN customer c "
+                + "ON c.partner_id = u.partner_id WHERE u.id = ? AND c.id = ? AND NOT EXISTS (SELECT 1 FROM staff_customer x "
+                + "WHERE x.staff_id = u.id AND x.customer_id = c.id)", staffId, customerId, "customer");
+    }
+
+    @Override
+    public void assignGroup(long staffId, long groupId) {
+        assign("INSERT INTO staff_group (staff_id, group_id) SELECT u.id, g.id FROM staff_user u JOIN customer_group g "
+                + "ON g.partner_id = u.partner_id WHERE u.id = ? AND g.id = ? AND NOT EXISTS (SELECT 1 FROM staff_group x "
+                + "WHERE x.staff_id = u.id AND x.group_id = g.id)", staffId, groupId, "group");
+    }
+
+    private void assign(String sql, long staffId, long otherId, String what) {
+        index.invalidateAll();
+        try (Connection c = ds.getConnection()) {
+            if (Jdbc.update(c, sql, List.of(staffId, otherId)) == 0) {
+                boolean exists = !Jdbc.list(c, "SELECT 1 FROM staff_" + what + " WHERE staff_id = ? AND "
+                        + (what.equals("group") ? "group_id" : "customer_id") + " = ?", List.of(staffId, otherId), rs -> 1).isEmpty();
+                if (!exists) {
+                    throw new InvalidParameterException(what, "no " + what + " " + otherId + " in the partner of user " + staffId);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot assign: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a row of {@link #USER_COLUMNS}. */
+    static StaffUser user(ResultSet rs) throws SQLException {
+        return new StaffUser(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9) != null);
+    }
+
+    static String normalize(String username) {
+        return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

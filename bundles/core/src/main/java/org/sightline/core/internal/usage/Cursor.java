@@ -1,0 +1,38 @@
+package org.sightline.core.internal.usage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * A usage-log page cursor: the key (time, row id) of the last row shown. Opaque to callers: URL-safe
+ * Base64 of {@code u1:<epoch micros>:<id>}.
+ */
+record Cursor(Instant time, long id) {
+    private static final String PREFIX = "u1:";
+
+    String encode() {
+        long micros = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** @throws IllegalArgumentException when the text is not a cursor this class made */
+    static Cursor decode(String text) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
+            if (!s.startsWith(PREFIX)) {
+                throw new IllegalArgumentException("not a usage cursor");
+            }
+            String[] parts = s.substring(PREFIX.length()).split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("not a usage cursor");
+            }
+            long micros = Long.parseLong(parts[0]);
+            return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException e) { // also NumberFormatException
+            throw new IllegalArgumentException("not a usage cursor", e);
+        }
+    }
+}

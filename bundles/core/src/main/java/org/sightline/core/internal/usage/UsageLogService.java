@@ -1,0 +1,692 @@
+package org.sightline.core.internal.usage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.CustomerRef;
+import org.sightline.api.data.MigrationException;
+import org.sightline.api.data.ModuleStorage;
+import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.ingest.IngestBatch;
+import org.sightline.api.ingest.IngestRecord;
+import org.sightline.api.ingest.IngestResult;
+import org.sightline.api.ingest.InvalidRecordException;
+import org.sightline.api.ingest.Rejection;
+import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.PriceList;
+import org.sightline.api.usage.StoreResult;
+import org.sightline.api.usage.UsageEntry;
+import org.sightline.api.usage.UsageException;
+import org.sightline.api.usage.UsageLog;
+import org.sightline.api.usage.UsagePage;
+import org.sightline.api.usage.UsageQuery;
+import org.sightline.api.usage.UsageRecord;
+import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSpec;
+import org.sightline.api.usage.UsageSummary;
+import org.sightline.api.view.Money;
+import org.sightline.api.widget.TimeRange;
+
+/**
+ * The shared usage store of the communications products, on the tables of
+ * {@code db/migration/usage/V1__usage.sql}.
+ * <p>
+ * Writing a batch, in the caller's transaction: read the customers' price lists (one {@code IN} query),
+ * insert the records in JDBC batches under a savepoint (when the unique idempotency key objects, go back
+ * to the savepoint, look up which keys are stored, one {@code IN} probe per 1000, and insert the rest),
+ * charge the customers' credits in id order (which locks their rows, so concurrent batches of one
+ * customer serialize and cannot deadlock or race on roll-up rows), and add the new records to the daily
+ * roll-ups, one row per (customer, day, direction, status), with {@code MERGE}s of up to 32 rows.
+ * <p>
+ * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} only.
+ */
+@Component(service = UsageLog.class)
+public class UsageLogService implements UsageLog {
+
+    static final String MODULE = "usage";
+    private static final int CHUNK = 1000;
+    private static final String DEFAULT_KEY = "*";
+    private static final BigDecimal ZERO_PRICE = BigDecimal.ZERO.setScale(4);
+
+    private static final String INSERT_RECORD = "INSERT INTO usage_record (key_hi, key_lo, customer_id, product_id, "
+            + "record_id, ts, direction, status, from_last4, to_last4, price_key, quantity, duration_s, attrs, price) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Existing keys among a chunk's, by IN lists of a few fixed sizes (padded) so statements are reused. */
+    private static final int[] PROBE_SIZES = {8, 64, CHUNK};
+    private static final String[] PROBE = new String[PROBE_SIZES.length];
+    private static final String[] PRICES_OF = new String[PROBE_SIZES.length];
+
+    static {
+        for (int i = 0; i < PROBE_SIZES.length; i++) {
+            String params = String.join(", ", java.util.Collections.nCopies(PROBE_SIZES[i], "?"));
+            PROBE[i] = "SELECT key_hi, key_lo FROM usage_record WHERE key_hi IN (" + params + ")";
+            PRICES_OF[i] = "SELECT customer_id, price_key, currency, unit_price FROM usage_price "
+                    + "WHERE product_id = ? AND customer_id IN (" + params + ")";
+        }
+    }
+
+    /**
+     * Roll-up upserts, several keys per statement. Shapes of {@link #ROLL_UP_SIZES} rows only, so statements
+     * are reused; a short chunk is padded with rows of customer 0 and no records, which match nothing and
+     * are not inserted.
+     */
+    private static final int[] ROLL_UP_SIZES = {4, 32};
+    private static final String[] ROLL_UP = new String[ROLL_UP_SIZES.length];
+
+    static {
+        String row = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS DATE), CAST(? AS CHAR(1)), "
+                + "CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DECIMAL(19,4)))";
+        for (int i = 0; i < ROLL_UP_SIZES.length; i++) {
+            ROLL_UP[i] = "MERGE INTO usage_daily t USING (VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(ROLL_UP_SIZES[i], row))
+                    + ") s (customer_id, product_id, usage_day, direction, status, record_count, quantity, duration_s, spend) "
+                    + "ON t.customer_id = s.customer_id AND t.product_id = s.product_id AND t.usage_day = s.usage_day "
+                    + "AND t.direction = s.direction AND t.status = s.status "
+                    + "WHEN MATCHED THEN UPDATE SET record_count = t.record_count + s.record_count, "
+                    + "quantity = t.quantity + s.quantity, duration_s = t.duration_s + s.duration_s, spend = t.spend + s.spend "
+                    + "WHEN NOT MATCHED AND s.record_count > 0 THEN INSERT (customer_id, product_id, usage_day, direction, "
+                    + "status, record_count, quantity, duration_s, spend) VALUES (s.customer_id, s.product_id, s.usage_day, "
+                    + "s.direction, s.status, s.record_count, s.quantity, s.duration_s, s.spend)";
+        }
+    }
+
+    private static final String CHARGE = "UPDATE customer SET credits = credits - ? WHERE id = ?";
+    private static final String PRICES = "SELECT price_key, currency, unit_price FROM usage_price "
+            + "WHERE customer_id = ? AND product_id = ?";
+    private static final String SUMMARY = "SELECT usage_day, direction, status, record_count, quantity, duration_s, "
+            + "spend FROM usage_daily WHERE customer_id = ? AND product_id = ? AND usage_day >= ? AND usage_day <= ? "
+            + "ORDER BY usage_day, direction, status";
+    /** Page queries by filter combination: index 0 none, 1 direction, 2 status, 3 both. */
+    private static final String[] PAGE = new String[4];
+
+    static {
+        for (int i = 0; i < 4; i++) {
+            PAGE[i] = "SELECT id, record_id, ts, direction, status, from_last4, to_last4, price_key, quantity, "
+                    + "duration_s, attrs, price FROM usage_record "
+                    + "WHERE customer_id = ? AND product_id = ? AND ts >= ? AND ts <= ? AND (ts < ? OR id < ?)"
+                    + ((i & 1) != 0 ? " AND direction = ?" : "") + ((i & 2) != 0 ? " AND status = ?" : "")
+                    + " ORDER BY customer_id, product_id, ts DESC, id DESC FETCH FIRST ? ROWS ONLY";
+        }
+    }
+
+    private final DataSource dataSource;
+    private final PriceCache priceCache = new PriceCache();
+
+    /**
+     * @param storage the server's database; the usage tables are migrated on activation
+     * @throws MigrationException when the usage tables cannot be created or upgraded
+     */
+    @Activate
+    public UsageLogService(@Reference ModuleStorage storage) throws MigrationException {
+        storage.migrate(MODULE, getClass());
+        this.dataSource = storage.dataSource();
+    }
+
+    // ---------------------------------------------------------------------------------------- writing
+
+    @Override
+    public IngestResult ingest(String productId, IngestBatch batch, UsageRecordMapper mapper, DataSource transaction)
+            throws UsageException {
+        List<UsageRecord> valid = new ArrayList<>(batch.records().size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (IngestRecord r : batch.records()) {
+            try {
+                UsageRecord u = mapper.map(r);
+                if (u.customer().id() != r.customer().id() || !u.recordId().equals(r.recordId())) {
+                    rejected.add(new Rejection(r.line(), null, "mapped to another customer or record id"));
+                } else {
+                    valid.add(u);
+                }
+            } catch (InvalidRecordException e) {
+                rejected.add(e.rejection(r.line()));
+            } catch (IllegalArgumentException e) {
+                rejected.add(new Rejection(r.line(), null, e.getMessage()));
+            }
+        }
+        StoreResult stored = store(productId, valid, transaction);
+        return new IngestResult(stored.stored(), stored.duplicates(), rejected);
+    }
+
+    @Override
+    public StoreResult store(String productId, List<UsageRecord> records, DataSource transaction)
+            throws UsageException {
+        if (records.isEmpty()) {
+            return new StoreResult(0, 0);
+        }
+        try (Connection c = transaction.getConnection()) {
+            return store(c, productId, records);
+        } catch (SQLException e) {
+            throw new UsageException("storing " + productId + " usage failed: " + e.getMessage(), e);
+        }
+    }
+
+    private StoreResult store(Connection c, String productId, List<UsageRecord> records) throws SQLException {
+        // Repeated ids within the call count as duplicates, like ids stored before.
+        List<UsageRecord> unique = new ArrayList<>(records.size());
+        Set<String> seen = new HashSet<>(records.size() * 2);
+        Map<Long, CustomerRef> customers = new TreeMap<>();
+        for (UsageRecord r : records) {
+            if (seen.add(r.customer().id() + "\u0000" + r.recordId())) {
+                unique.add(r);
+                customers.putIfAbsent(r.customer().id(), r.customer());
+            }
+        }
+        long[][] keys = new long[unique.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = RecordKey.of(unique.get(i).customer().id(), productId, unique.get(i).recordId());
+        }
+        Map<Long, PriceList> prices = prices(c, customers, productId);
+        BigDecimal[] price = new BigDecimal[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            UsageRecord r = unique.get(i);
+            PriceList list = prices.get(r.customer().id());
+            if (list != null && !list.currency().equals(r.customer().currency())) {
+                list = null; // the customer's currency changed since: unpriced rather than wrongly priced
+            }
+            price[i] = list == null ? ZERO_PRICE : list.unitPrice(r.pricingKey())
+                    .multiply(BigDecimal.valueOf(r.quantity())).setScale(4, RoundingMode.HALF_UP);
+        }
+        // Optimistic: fresh records are the rule, so insert them all and let the unique key object. On a
+        // conflict, return to the savepoint, look the keys up, and insert only those not stored yet.
+        boolean[] fresh = new boolean[keys.length];
+        Arrays.fill(fresh, true);
+        Savepoint before = c.setSavepoint();
+        try {
+            insert(c, productId, unique, keys, price, fresh);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            Set<RecordKey.Pair> existing = existing(c, keys);
+            for (int i = 0; i < keys.length; i++) {
+                fresh[i] = !existing.contains(new RecordKey.Pair(keys[i][0], keys[i][1]));
+            }
+            insert(c, productId, unique, keys, price, fresh);
+        }
+
+        int stored = 0;
+        Map<RollUpKey, long[]> counts = new TreeMap<>();
+        Map<RollUpKey, BigDecimal> spends = new HashMap<>();
+        Map<Long, BigDecimal> charges = new TreeMap<>();
+        customers.keySet().forEach(id -> charges.put(id, ZERO_PRICE));
+        for (int i = 0; i < keys.length; i++) {
+            if (!fresh[i]) {
+                continue;
+            }
+            stored++;
+            UsageRecord r = unique.get(i);
+            RollUpKey key = new RollUpKey(r.customer().id(), day(r.time()), code(r.direction()), r.status());
+            long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
+            sums[0]++;
+            sums[1] += r.quantity();
+            sums[2] += r.duration() == null ? 0 : r.duration().toSeconds();
+            spends.merge(key, price[i], BigDecimal::add);
+            charges.merge(r.customer().id(), price[i], BigDecimal::add);
+        }
+        if (stored > 0) {
+            // Charging locks the customer rows, in id order, before any roll-up row is touched: concurrent
+            // batches of one customer serialize here and cannot deadlock or race on new roll-up rows.
+            charge(c, charges);
+            rollUp(c, productId, counts, spends);
+        }
+        return new StoreResult(stored, records.size() - stored);
+    }
+
+    private static void insert(Connection c, String productId, List<UsageRecord> records, long[][] keys,
+                               BigDecimal[] price, boolean[] fresh) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(INSERT_RECORD)) {
+            int pending = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (fresh[i]) {
+                    bindRecord(ins, keys[i], productId, records.get(i), price[i]);
+                    ins.addBatch();
+                    if (++pending == CHUNK) {
+                        ins.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ins.executeBatch();
+            }
+        }
+    }
+
+    /** Whether the failure is a unique-key violation (SQLSTATE 23505, H2 and PostgreSQL alike). */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())
+                    || x.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<RecordKey.Pair> existing(Connection c, long[][] keys) throws SQLException {
+        Set<RecordKey.Pair> found = new HashSet<>();
+        int done = 0;
+        while (done < keys.length) {
+            int left = keys.length - done;
+            int size = 0;
+            while (PROBE_SIZES[size] < left && size < PROBE_SIZES.length - 1) {
+                size++;
+            }
+            int n = Math.min(left, PROBE_SIZES[size]);
+            try (PreparedStatement ps = c.prepareStatement(PROBE[size])) {
+                for (int i = 0; i < PROBE_SIZES[size]; i++) {
+                    ps.setLong(i + 1, keys[done + Math.min(i, n - 1)][0]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new RecordKey.Pair(rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+            done += n;
+        }
+        return found;
+    }
+
+    private static void bindRecord(PreparedStatement ps, long[] key, String productId, UsageRecord r, BigDecimal price)
+            throws SQLException {
+        ps.setLong(1, key[0]);
+        ps.setLong(2, key[1]);
+        ps.setLong(3, r.customer().id());
+        ps.setString(4, productId);
+        ps.setString(5, r.recordId());
+        ps.setObject(6, OffsetDateTime.ofInstant(r.time().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        ps.setString(7, code(r.direction()));
+        ps.setString(8, r.status());
+        ps.setString(9, r.from());
+        ps.setString(10, r.to());
+        ps.setString(11, r.pricingKey());
+        ps.setLong(12, r.quantity());
+        if (r.duration() == null) {
+            ps.setNull(13, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(13, r.duration().toSeconds());
+        }
+        ps.setString(14, Attributes.encode(r.attributes()));
+        ps.setBigDecimal(15, price);
+    }
+
+    private static void rollUp(Connection c, String productId, Map<RollUpKey, long[]> counts,
+                               Map<RollUpKey, BigDecimal> spends) throws SQLException {
+        List<Map.Entry<RollUpKey, long[]>> rows = new ArrayList<>(counts.entrySet()); // key order: no deadlocks
+        int shape = rows.size() <= ROLL_UP_SIZES[0] ? 0 : 1;
+        int size = ROLL_UP_SIZES[shape];
+        try (PreparedStatement ps = c.prepareStatement(ROLL_UP[shape])) {
+            for (int from = 0; from < rows.size(); from += size) {
+                int p = 1;
+                for (int i = from; i < from + size; i++) {
+                    if (i < rows.size()) {
+                        RollUpKey k = rows.get(i).getKey();
+                        long[] sums = rows.get(i).getValue();
+                        ps.setLong(p++, k.customerId());
+                        ps.setString(p++, productId);
+                        ps.setObject(p++, k.day());
+                        ps.setString(p++, k.direction());
+                        ps.setString(p++, k.status());
+                        ps.setLong(p++, sums[0]);
+                        ps.setLong(p++, sums[1]);
+                        ps.setLong(p++, sums[2]);
+                        ps.setBigDecimal(p++, spends.get(k));
+                    } else { // padding: matches no row, inserts nothing
+                        ps.setLong(p++, 0);
+                        ps.setString(p++, productId);
+                        ps.setObject(p++, LocalDate.EPOCH);
+                        ps.setString(p++, "N");
+                        ps.setString(p++, "-");
+                        ps.setLong(p++, 0);
+                        ps.setLong(p++, 0);
+                        ps.setLong(p++, 0);
+                        ps.setBigDecimal(p++, ZERO_PRICE);
+                    }
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Draws the charges down from the customers' credits; a zero charge still locks the row. */
+    private static void charge(Connection c, Map<Long, BigDecimal> charges) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
+            for (Map.Entry<Long, BigDecimal> e : charges.entrySet()) { // ascending ids: one lock order
+                ps.setBigDecimal(1, e.getValue());
+                ps.setLong(2, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- reading
+
+    @Override
+    public UsagePage page(CustomerRef customer, String productId, UsageQuery query) throws UsageException {
+        Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor());
+        TimeRange range = query.range();
+        Instant last = range.to().minus(1, ChronoUnit.MICROS);
+        if (after != null && after.time().isBefore(last)) {
+            last = after.time();
+        }
+        long afterId = after == null ? Long.MAX_VALUE : after.id();
+        int variant = (query.direction() != null ? 1 : 0) | (query.status() != null ? 2 : 0);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(PAGE[variant])) {
+            int i = 1;
+            ps.setLong(i++, customer.id());
+            ps.setString(i++, productId);
+            ps.setObject(i++, OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC));
+            ps.setObject(i++, OffsetDateTime.ofInstant(last, ZoneOffset.UTC));
+            ps.setObject(i++, OffsetDateTime.ofInstant(after == null ? range.to() : after.time(), ZoneOffset.UTC));
+            ps.setLong(i++, afterId);
+            if (query.direction() != null) {
+                ps.setString(i++, code(query.direction()));
+            }
+            if (query.status() != null) {
+                ps.setString(i++, query.status());
+            }
+            ps.setInt(i, query.limit() + 1);
+            List<UsageEntry> entries = new ArrayList<>(query.limit() + 1);
+            long lastId = 0;
+            Instant lastTime = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (entries.size() == query.limit()) {
+                        return new UsagePage(entries, new Cursor(lastTime, lastId).encode());
+                    }
+                    lastId = rs.getLong(1);
+                    lastTime = rs.getObject(3, OffsetDateTime.class).toInstant();
+                    long duration = rs.getLong(10);
+                    Duration d = rs.wasNull() ? null : Duration.ofSeconds(duration);
+                    entries.add(new UsageEntry(rs.getString(2), lastTime, direction(rs.getString(4)), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), d,
+                            Attributes.decode(rs.getString(11)), new Money(rs.getBigDecimal(12), customer.currency())));
+                }
+            }
+            return new UsagePage(entries, null);
+        } catch (SQLException e) {
+            throw new UsageException("reading " + productId + " usage failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public UsageSummary summary(CustomerRef customer, String productId, TimeRange range) throws UsageException {
+        LocalDate first = day(range.from());
+        LocalDate last = day(range.to().minusNanos(1));
+        List<UsageSummary.Bucket> buckets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SUMMARY)) {
+            ps.setLong(1, customer.id());
+            ps.setString(2, productId);
+            ps.setObject(3, first);
+            ps.setObject(4, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    buckets.add(new UsageSummary.Bucket(rs.getObject(1, LocalDate.class), direction(rs.getString(2)),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UsageException("reading " + productId + " usage summary failed: " + e.getMessage(), e);
+        }
+        return new UsageSummary(first, last, customer.currency(), buckets);
+    }
+
+    // ---------------------------------------------------------------------------------------- prices
+
+    @Override
+    public Optional<PriceList> priceList(CustomerRef customer, String productId) throws UsageException {
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.ofNullable(readPrices(c, customer.id(), productId));
+        } catch (SQLException e) {
+            throw new UsageException("reading the price list failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The customers' price lists for a store: from the cache where it holds committed lists; read in the
+     * caller's transaction (not cached) for customers whose list was written lately, perhaps by this very
+     * transaction; read through the pool (committed, then cached) for the others.
+     */
+    private Map<Long, PriceList> prices(Connection tx, Map<Long, CustomerRef> customers, String productId)
+            throws SQLException {
+        Map<Long, PriceList> out = new HashMap<>();
+        Map<Long, CustomerRef> viaTx = new TreeMap<>();
+        Map<Long, CustomerRef> viaPool = new TreeMap<>();
+        for (CustomerRef customer : customers.values()) {
+            PriceCache.Lookup hit = priceCache.get(customer.id(), productId);
+            if (hit == PriceCache.UNSTABLE) {
+                viaTx.put(customer.id(), customer);
+            } else if (hit == null) {
+                viaPool.put(customer.id(), customer);
+            } else if (hit.list() != null && hit.list().currency().equals(customer.currency())) {
+                out.put(customer.id(), hit.list());
+            }
+        }
+        if (!viaTx.isEmpty()) {
+            out.putAll(readPrices(tx, viaTx, productId));
+        }
+        if (!viaPool.isEmpty()) {
+            long stamp = priceCache.stamp();
+            Map<Long, PriceList> read;
+            try (Connection c = dataSource.getConnection()) {
+                read = readPrices(c, viaPool, productId);
+            }
+            for (CustomerRef customer : viaPool.values()) {
+                PriceList list = read.get(customer.id());
+                priceCache.put(customer.id(), productId, list, stamp);
+                if (list != null) {
+                    out.put(customer.id(), list);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The price lists of the given customers, where set and in the customer's currency. */
+    private static Map<Long, PriceList> readPrices(Connection c, Map<Long, CustomerRef> customers, String productId)
+            throws SQLException {
+        Map<Long, String> currency = new HashMap<>();
+        Map<Long, BigDecimal> fallback = new HashMap<>();
+        Map<Long, Map<String, BigDecimal>> lists = new HashMap<>();
+        Long[] ids = customers.keySet().toArray(new Long[0]);
+        int done = 0;
+        while (done < ids.length) {
+            int size = 0;
+            while (PROBE_SIZES[size] < ids.length - done && size < PROBE_SIZES.length - 1) {
+                size++;
+            }
+            int n = Math.min(ids.length - done, PROBE_SIZES[size]);
+            try (PreparedStatement ps = c.prepareStatement(PRICES_OF[size])) {
+                ps.setString(1, productId);
+                for (int i = 0; i < PROBE_SIZES[size]; i++) {
+                    ps.setLong(i + 2, ids[done + Math.min(i, n - 1)]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        currency.put(id, rs.getString(3).trim());
+                        if (DEFAULT_KEY.equals(rs.getString(2))) {
+                            fallback.put(id, rs.getBigDecimal(4));
+                        } else {
+                            lists.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(4));
+                        }
+                    }
+                }
+            }
+            done += n;
+        }
+        Map<Long, PriceList> out = new HashMap<>();
+        currency.forEach((id, cur) -> out.put(id, new PriceList(cur, fallback.getOrDefault(id, BigDecimal.ZERO),
+                lists.getOrDefault(id, Map.of()))));
+        return out;
+    }
+
+    private static PriceList readPrices(Connection c, long customerId, String productId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PRICES)) {
+            ps.setLong(1, customerId);
+            ps.setString(2, productId);
+            String currency = null;
+            BigDecimal fallback = null;
+            Map<String, BigDecimal> prices = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    currency = rs.getString(2).trim();
+                    if (DEFAULT_KEY.equals(rs.getString(1))) {
+                        fallback = rs.getBigDecimal(3);
+                    } else {
+                        prices.put(rs.getString(1), rs.getBigDecimal(3));
+                    }
+                }
+            }
+            return currency == null ? null
+                    : new PriceList(currency, fallback == null ? BigDecimal.ZERO : fallback, prices);
+        }
+    }
+
+    @Override
+    public void setPriceList(CustomerRef customer, String productId, PriceList prices, DataSource transaction)
+            throws UsageException {
+        if (!prices.currency().equals(customer.currency())) {
+            throw new IllegalArgumentException("the price list is in " + prices.currency() + " but the customer pays in "
+                    + customer.currency());
+        }
+        priceCache.changing(customer.id(), productId);
+        try (Connection c = transaction.getConnection()) {
+            try (PreparedStatement del = c.prepareStatement(
+                    "DELETE FROM usage_price WHERE customer_id = ? AND product_id = ?")) {
+                del.setLong(1, customer.id());
+                del.setString(2, productId);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO usage_price (customer_id, product_id, "
+                    + "price_key, currency, unit_price) VALUES (?, ?, ?, ?, ?)")) {
+                Map<String, BigDecimal> rows = new TreeMap<>(prices.prices());
+                rows.put(DEFAULT_KEY, prices.defaultPrice());
+                for (Map.Entry<String, BigDecimal> e : rows.entrySet()) {
+                    ins.setLong(1, customer.id());
+                    ins.setString(2, productId);
+                    ins.setString(3, e.getKey());
+                    ins.setString(4, prices.currency());
+                    ins.setBigDecimal(5, e.getValue());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UsageException("writing the price list failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- lifecycle
+
+    @Override
+    public void deleteCustomerData(CustomerRef customer, String productId, DataSource transaction)
+            throws UsageException {
+        priceCache.changing(customer.id(), productId);
+        try (Connection c = transaction.getConnection()) {
+            for (String table : List.of("usage_record", "usage_daily", "usage_price")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE customer_id = ? AND product_id = ?")) {
+                    ps.setLong(1, customer.id());
+                    ps.setString(2, productId);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new UsageException("deleting " + productId + " usage failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreResult writeSample(SampleDataProvider.Request request, UsageSpec spec, UsageSampleFactory factory,
+                                   DataSource transaction) throws UsageException {
+        try (Connection c = transaction.getConnection()) {
+            if (readPrices(c, request.customer().id(), spec.productId()) == null) {
+                setPriceList(request.customer(), spec.productId(), factory.samplePrices(request.customer().currency()),
+                        transaction);
+            }
+        } catch (SQLException e) {
+            throw new UsageException("writing sample prices failed: " + e.getMessage(), e);
+        }
+        int stored = 0;
+        int duplicates = 0;
+        SampleTraffic traffic = new SampleTraffic(request, spec, factory);
+        List<UsageRecord> chunk;
+        while (!(chunk = traffic.next(10 * CHUNK)).isEmpty()) {
+            StoreResult r = store(spec.productId(), chunk, transaction);
+            stored += r.stored();
+            duplicates += r.duplicates();
+        }
+        return new StoreResult(stored, duplicates);
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
+
+    static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    static String code(Direction d) {
+        return switch (d) {
+            case INBOUND -> "I";
+            case OUTBOUND -> "O";
+            case NONE -> "N";
+        };
+    }
+
+    static Direction direction(String code) {
+        return switch (code) {
+            case "I" -> Direction.INBOUND;
+            case "O" -> Direction.OUTBOUND;
+            default -> Direction.NONE;
+        };
+    }
+
+    /** A roll-up row's key; ordered so that writers touch rows in one order. */
+    private record RollUpKey(long customerId, LocalDate day, String direction, String status)
+            implements Comparable<RollUpKey> {
+        @Override
+        public int compareTo(RollUpKey o) {
+            int c = Long.compare(customerId, o.customerId);
+            if (c == 0) {
+                c = day.compareTo(o.day);
+            }
+            if (c == 0) {
+                c = direction.compareTo(o.direction);
+            }
+            return c != 0 ? c : status.compareTo(o.status);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.sightline.product.messagingapps;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.PriceList;
+import org.sightline.api.usage.UsageLog;
+import org.sightline.api.usage.UsageRecord;
+import org.sightline.api.usage.UsageSampleFactory;
+
+/** Sample customer-service chat: mostly WhatsApp, replies about as common as outbound messages. */
+@Component(service = SampleDataProvider.class)
+public class MessagingAppsSampleData implements SampleDataProvider, UsageSampleFactory {
+
+    /** Channel shares in percent, in {@link MessagingAppsProduct#CHANNELS} order. */
+    private static final int[] SHARES = {62, 14, 9, 9, 3, 2, 1};
+    private final UsageLog usage;
+
+    @Activate
+    public MessagingAppsSampleData(@Reference UsageLog usage) {
+        this.usage = usage;
+    }
+
+    @Override
+    public String productId() {
+        return MessagingAppsProduct.ID;
+    }
+
+    @Override
+    public void writeSample(Request request, DataSource transaction) throws Exception {
+        usage.writeSample(request, MessagingAppsProduct.SPEC, this, transaction);
+    }
+
+    @Override
+    public int weekdayVolume() {
+        return 220;
+    }
+
+    @Override
+    public PriceList samplePrices(String currency) {
+        return new PriceList(currency, new BigDecimal("0.0200"), Map.of("whatsapp", new BigDecimal("0.0350"),
+                "viber", new BigDecimal("0.0250"), "rcs", new BigDecimal("0.0300")));
+    }
+
+    @Override
+    public UsageRecord create(Event e) {
+        int p = e.random().nextInt(100);
+        int c = 0;
+        for (int acc = SHARES[0]; p >= acc; acc += SHARES[++c]) {
+            // find the channel whose share covers p
+        }
+        boolean inbound = e.random().nextInt(5) < 2;
+        String remote = "+49" + (1_510_000_000L + e.random().nextInt(190_000_000));
+        String own = "+4930" + (5_550_000 + e.random().nextInt(5));
+        String status = inbound && e.status().equals("read") ? "delivered" : e.status();
+        return new UsageRecord(e.customer(), e.recordId(), e.time(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
+                status, inbound ? remote : own, inbound ? own : remote, MessagingAppsProduct.CHANNELS.get(c), 1, null,
+                Map.of());
+    }
+}

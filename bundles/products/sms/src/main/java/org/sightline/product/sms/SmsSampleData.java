@@ -1,0 +1,66 @@
+package org.sightline.product.sms;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.PriceList;
+import org.sightline.api.usage.UsageLog;
+import org.sightline.api.usage.UsageRecord;
+import org.sightline.api.usage.UsageSampleFactory;
+
+/**
+ * Sample SMS traffic: mostly outbound notifications from a sender id to mobile numbers, some replies,
+ * long messages split into several segments, destinations weighted towards a few countries.
+ */
+@Component(service = SampleDataProvider.class)
+public class SmsSampleData implements SampleDataProvider, UsageSampleFactory {
+
+    private static final String[] COUNTRIES = {"DE", "DE", "DE", "AT", "CH", "FR", "NL", "GB", "US"};
+    private static final String[] PREFIXES = {"+49151", "+49160", "+49170", "+43664", "+41791", "+33612", "+31612",
+        "+44770", "+1415"};
+    private final UsageLog usage;
+
+    @Activate
+    public SmsSampleData(@Reference UsageLog usage) {
+        this.usage = usage;
+    }
+
+    @Override
+    public String productId() {
+        return SmsProduct.ID;
+    }
+
+    @Override
+    public void writeSample(Request request, DataSource transaction) throws Exception {
+        usage.writeSample(request, SmsProduct.SPEC, this, transaction);
+    }
+
+    @Override
+    public int weekdayVolume() {
+        return 180;
+    }
+
+    @Override
+    public PriceList samplePrices(String currency) {
+        return new PriceList(currency, new BigDecimal("0.0750"), Map.of("de", new BigDecimal("0.0650"),
+                "at", new BigDecimal("0.0700"), "us", new BigDecimal("0.0120"), "gb", new BigDecimal("0.0380")));
+    }
+
+    @Override
+    public UsageRecord create(Event e) {
+        int c = e.random().nextInt(COUNTRIES.length);
+        boolean inbound = e.random().nextInt(10) == 0;
+        String remote = PREFIXES[c] + (1_000_000 + e.random().nextInt(8_999_999));
+        String own = "+49151" + (2_000_000 + e.random().nextInt(100));
+        int segments = e.random().nextInt(10) < 8 ? 1 : 2 + e.random().nextInt(3);
+        return new UsageRecord(e.customer(), e.recordId(), e.time(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
+                e.status(), inbound ? remote : own, inbound ? own : remote, COUNTRIES[c], segments, null, Map.of());
+    }
+}

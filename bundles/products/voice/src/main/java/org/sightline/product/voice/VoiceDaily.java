@@ -1,0 +1,29 @@
+package org.sightline.product.voice;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.usage.UsageViews;
+import org.sightline.api.view.WidgetView;
+import org.sightline.api.widget.DashboardWidget;
+import org.sightline.api.widget.Sections;
+import org.sightline.api.widget.SightlineWidget;
+import org.sightline.api.widget.WidgetRequest;
+
+/** Voice records per day and status. */
+@Component(service = DashboardWidget.class)
+@SightlineWidget(id = "voice.daily", title = "Calls per day", product = VoiceProduct.ID, section = Sections.USAGE,
+        order = 20)
+public class VoiceDaily implements DashboardWidget {
+    private final UsageViews views;
+
+    @Activate
+    public VoiceDaily(@Reference UsageViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public WidgetView render(WidgetRequest request) throws Exception {
+        return views.dailySeries(VoiceProduct.SPEC, request);
+    }
+}

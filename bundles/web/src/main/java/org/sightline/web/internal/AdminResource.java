@@ -1,0 +1,245 @@
+package org.sightline.web.internal;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import javax.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.sightline.api.Viewer;
+import org.sightline.core.AuditEntry;
+import org.sightline.core.AuditLog;
+import org.sightline.core.AuditPage;
+import org.sightline.core.AuditQuery;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
+import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffUser;
+import org.sightline.core.TokenService;
+
+/**
+ * Partner administration: the audit log (JSON pages or CSV), API tokens and staff users. Admins only
+ * (permissions {@code audit.read} and {@code partner.admin}); everything is scoped to the admin's partner.
+ */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+    private static final int CSV_MAX = 100_000;
+    private final AuditLog audit;
+    private final TokenService tokens;
+    private final StaffDirectory staff;
+
+    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff) {
+        this.audit = audit;
+        this.tokens = tokens;
+        this.staff = staff;
+    }
+
+    /** The audit log, newest first: {@code from}, {@code to}, {@code user}, {@code customer}, {@code action}, paging; {@code format=csv}. */
+    @GET
+    @Path("audit")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response audit(@Context ContainerRequestContext req, @Context UriInfo uri) {
+        Viewer viewer = Access.require(req, Roles.AUDIT_READ);
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        for (String k : p.keySet()) {
+            if (!List.of("from", "to", "user", "customer", "action", "cursor", "limit", "format").contains(k)) {
+                throw new InvalidParameterException(k, "unknown parameter");
+            }
+        }
+        String customer = p.getFirst("customer");
+        String format = p.getFirst("format");
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            throw new InvalidParameterException("format", "format is json or csv");
+        }
+        AuditQuery q = new AuditQuery(time("from", p.getFirst("from")), time("to", p.getFirst("to")), blank(p.getFirst("user")),
+                customer == null || customer.isBlank() ? null : Params.id("customer", customer), blank(p.getFirst("action")),
+                blank(p.getFirst("cursor")), limit(p.getFirst("limit")));
+        if ("csv".equals(format)) {
+            audit.record(viewer, "audit.export", q.customerId(), null, AuditLog.OK, "csv");
+            StreamingOutput out = os -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+                w.write("at,user,action,customerId,customer,outcome,detail,address\r\n");
+                AuditQuery all = new AuditQuery(q.from(), q.to(), q.actor(), q.customerId(), q.action(), null, 1000);
+                audit.forEach(viewer.partnerId(), all, CSV_MAX, e -> {
+                    try {
+                        w.write(String.join(",", csv(e.at().toString()), csv(e.actor()), csv(e.action()),
+                                csv(e.customerId() == null ? "" : e.customerId().toString()), csv(e.customer()), csv(e.outcome()),
+                                csv(e.detail()), csv(e.address())));
+                        w.write("\r\n");
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                });
+                w.flush();
+            };
+            return Response.ok(out, "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"sightline-audit.csv\"")
+                    .header("X-Content-Type-Options", "nosniff").build();
+        }
+        AuditPage page = audit.query(viewer.partnerId(), q);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.items().stream().map(AdminResource::entry).toList());
+        m.put("nextCursor", page.nextCursor());
+        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The partner's API tokens (never their secrets). */
+    @GET
+    @Path("admin/tokens")
+    public Map<String, Object> tokens(@Context ContainerRequestContext req) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        return Map.of("items", tokens.list(viewer.partnerId()).stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("name", t.name());
+            m.put("scope", t.scope());
+            m.put("createdAt", t.createdAt() == null ? null : t.createdAt().toString());
+            m.put("lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
+            return m;
+        }).toList());
+    }
+
+    /** Creates a token: {@code {"name", "scope": "ingest"|"read"}}; the secret is in this reply only. */
+    @POST
+    @Path("admin/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createToken(@Context ContainerRequestContext req, JsonNode body) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "name", "scope");
+        String name = Bodies.string(o, "name");
+        String scope = Bodies.string(o, "scope");
+        String secret = tokens.create(viewer.partnerId(), name, scope == null ? TokenService.SCOPE_READ : scope);
+        audit.record(viewer, "token.create", null, null, AuditLog.OK, name + " (" + (scope == null ? "read" : scope) + ")");
+        return Response.status(201).entity(Map.of("name", name, "scope", scope == null ? "read" : scope, "token", secret)).build();
+    }
+
+    /** Revokes a token. */
+    @DELETE
+    @Path("admin/tokens/{id}")
+    public Response revokeToken(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        if (!tokens.revoke(viewer.partnerId(), Params.id("id", id))) {
+            throw new NotFoundException("no token with id " + id);
+        }
+        audit.record(viewer, "token.revoke", null, null, AuditLog.OK, "token " + id);
+        return Response.noContent().build();
+    }
+
+    /** The partner's staff. */
+    @GET
+    @Path("admin/users")
+    public Map<String, Object> users(@Context ContainerRequestContext req) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        return Map.of("items", staff.list(viewer.partnerId()).stream().map(AdminResource::user).toList());
+    }
+
+    /** Creates a staff user: {@code {"username", "displayName", "role", "password"}}. */
+    @POST
+    @Path("admin/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createUser(@Context ContainerRequestContext req, JsonNode body) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "username", "displayName", "role", "password");
+        String password = Bodies.string(o, "password");
+        StaffUser u = staff.create(viewer.partnerId(), Bodies.string(o, "username"), Bodies.string(o, "displayName"),
+                Bodies.string(o, "role"), password == null ? null : password.toCharArray());
+        audit.record(viewer, "staff.create", null, null, AuditLog.OK, u.username() + " (" + u.role() + ")");
+        return Response.status(201).entity(user(u)).build();
+    }
+
+    private static Map<String, Object> user(StaffUser u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("displayName", u.displayName());
+        m.put("role", u.role());
+        m.put("enabled", u.enabled());
+        m.put("localPassword", u.localPassword());
+        return m;
+    }
+
+    private static Map<String, Object> entry(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", e.at().toString());
+        m.put("user", e.actor());
+        m.put("action", e.action());
+        m.put("customerId", e.customerId());
+        m.put("customer", e.customer());
+        m.put("outcome", e.outcome());
+        m.put("detail", e.detail());
+        m.put("address", e.address());
+        return m;
+    }
+
+    /** A CSV field: quoted when needed, and a leading {@code = + - @} neutralised (spreadsheet formulas). */
+    static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v;
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            s = "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static Instant time(String name, String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(name, "'" + name + "' is a date (2026-11-21) or an ISO-8601 instant");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int limit(String v) {
+        if (v == null || v.isBlank()) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to 1000");
+    }
+}

@@ -1,0 +1,340 @@
+package org.sightline.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
+import org.sightline.core.CustomerActions;
+import org.sightline.core.CustomerDetails;
+import org.sightline.core.CustomerDirectory;
+import org.sightline.core.CustomerPage;
+import org.sightline.core.CustomerQuery;
+import org.sightline.core.CustomerSummary;
+import org.sightline.core.CustomerUpdate;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.Logo;
+import org.sightline.core.PayloadTooLargeException;
+import org.sightline.core.Subscription;
+import org.sightline.core.SubscriptionChange;
+
+/**
+ * The customer list, a customer's information, subscriptions and actions. Every customer id is checked
+ * by the core against the caller's scope (another partner's or an unassigned customer is 404); actions
+ * need {@code customer.act} (403 for viewers and view-only partners) and are audited by the core.
+ */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CustomerResource {
+    private static final int LOGO_LIMIT = 256 * 1024;
+    private final CustomerDirectory customers;
+    private final CustomerActions actions;
+
+    CustomerResource(CustomerDirectory customers, CustomerActions actions) {
+        this.customers = customers;
+        this.actions = actions;
+    }
+
+    /** The customer list: search, filters, sort, cursor paging; pinned customers first. */
+    @GET
+    @Path("customers")
+    public Map<String, Object> list(@Context ContainerRequestContext req, @Context UriInfo uri) {
+        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        for (String k : p.keySet()) {
+            if (!List.of("q", "product", "status", "group", "pinned", "sort", "cursor", "limit").contains(k)) {
+                throw new InvalidParameterException(k, "unknown parameter");
+            }
+        }
+        String q = p.getFirst("q");
+        if (q != null && q.length() > 100) {
+            throw new InvalidParameterException("q", "a search is at most 100 characters");
+        }
+        String pinned = p.getFirst("pinned");
+        if (pinned != null && !pinned.equals("true") && !pinned.equals("false")) {
+            throw new InvalidParameterException("pinned", "pinned must be true or false");
+        }
+        String group = p.getFirst("group");
+        String cursor = p.getFirst("cursor");
+        CustomerQuery query = new CustomerQuery(blank(q), blank(p.getFirst("product")), blank(p.getFirst("status")),
+                blank(group) == null ? null : Params.id("group", group), "true".equals(pinned), blank(p.getFirst("sort")),
+                blank(cursor), limit(p.getFirst("limit")));
+        CustomerPage page = customers.list(viewer, query);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(CustomerResource::summary).toList());
+        out.put("nextCursor", page.nextCursor());
+        out.put("total", page.total());
+        return out;
+    }
+
+    /** Everything about one customer. */
+    @GET
+    @Path("customers/{id}")
+    public Map<String, Object> details(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        return details(customers.details(viewer, Params.id("id", id)));
+    }
+
+    /** Edits the customer's information. */
+    @PATCH
+    @Path("customers/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> update(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "name", "currency", "environmentUrl", "accessEnabled", "billingSend", "billingRecipients", "billingProfile");
+        CustomerUpdate u = new CustomerUpdate(Bodies.string(o, "name"), Bodies.string(o, "currency"),
+                Bodies.string(o, "environmentUrl"), Bodies.bool(o, "accessEnabled"), Bodies.bool(o, "billingSend"),
+                Bodies.strings(o, "billingRecipients"), Bodies.string(o, "billingProfile"));
+        return details(actions.update(viewer, cid, u));
+    }
+
+    /** Replaces the logo (PNG, JPEG or WebP, at most 256 KiB; the bytes are checked, not the header). */
+    @PUT
+    @Path("customers/{id}/logo")
+    @Consumes({"image/png", "image/jpeg", "image/webp"})
+    public Map<String, Object> putLogo(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body)
+            throws IOException {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        byte[] bytes = body.readNBytes(LOGO_LIMIT + 1);
+        if (bytes.length > LOGO_LIMIT) {
+            throw new PayloadTooLargeException("a logo is at most 256 KiB");
+        }
+        String type = actions.setLogo(viewer, cid, bytes);
+        Logo logo = customers.logo(viewer, cid);
+        return Map.of("contentType", type, "logoUrl", logoUrl(cid, logo.version()));
+    }
+
+    /** The logo, with its checked type and {@code nosniff}. */
+    @GET
+    @Path("customers/{id}/logo")
+    @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+    public Response logo(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Logo logo = customers.logo(viewer, Params.id("id", id));
+        CacheControl cc = new CacheControl();
+        cc.setPrivate(true);
+        cc.setMaxAge(3600);
+        return Response.ok(logo.bytes(), logo.contentType()).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").header("Content-Disposition", "inline")
+                .cacheControl(cc).build();
+    }
+
+    /** Pins the customer for the caller. */
+    @PUT
+    @Path("customers/{id}/pin")
+    public Response pin(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        actions.pin(Access.viewer(req), Params.id("id", id), true);
+        return Response.noContent().build();
+    }
+
+    /** Unpins the customer. */
+    @DELETE
+    @Path("customers/{id}/pin")
+    public Response unpin(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        actions.pin(Access.viewer(req), Params.id("id", id), false);
+        return Response.noContent().build();
+    }
+
+    /** Hides or shows expired services: {@code {"hide": true|false}}. */
+    @PUT
+    @Path("customers/{id}/hide-expired")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> hideExpired(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "hide");
+        Boolean hide = Bodies.bool(o, "hide");
+        if (hide == null) {
+            throw new InvalidParameterException("hide", "hide is required: true or false");
+        }
+        actions.hideExpired(viewer, cid, hide);
+        return Map.of("hideExpired", hide);
+    }
+
+    /** The subscriptions shown, optionally of one status. */
+    @GET
+    @Path("customers/{id}/subscriptions")
+    public Map<String, Object> subscriptions(@Context ContainerRequestContext req, @Context UriInfo uri,
+                                             @PathParam("id") String id) {
+        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        String status = blank(uri.getQueryParameters().getFirst("status"));
+        return Map.of("items", customers.subscriptions(viewer, Params.id("id", id), status).stream()
+                .map(CustomerResource::subscription).toList());
+    }
+
+    /** Adds services: one object, a list, or {@code {"services": [...]}}. */
+    @POST
+    @Path("customers/{id}/subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        if (body == null) {
+            throw new InvalidParameterException("body", "give the services to add");
+        }
+        JsonNode list = body.isArray() ? body : body.has("services") ? body.get("services") : null;
+        List<SubscriptionChange> changes = new ArrayList<>();
+        if (list == null) {
+            changes.add(change(Bodies.object(body), true));
+        } else {
+            if (!list.isArray()) {
+                throw new InvalidParameterException("services", "services must be a list");
+            }
+            for (JsonNode n : list) {
+                changes.add(change(Bodies.object(n), true));
+            }
+        }
+        List<Subscription> added = actions.addSubscriptions(viewer, cid, changes);
+        return Response.status(201).entity(Map.of("items", added.stream().map(CustomerResource::subscription).toList())).build();
+    }
+
+    /** Edits a subscription. */
+    @PATCH
+    @Path("customers/{id}/subscriptions/{productId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> editSubscription(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                                @PathParam("productId") String productId, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        return subscription(actions.editSubscription(viewer, cid, productId, change(Bodies.object(body), false)));
+    }
+
+    /** Disconnects the customer: {@code {"confirm": "Yes"}}. All of its portal data is deleted, or none. */
+    @POST
+    @Path("customers/{id}/disconnect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> disconnect(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "confirm");
+        List<String> modules = actions.disconnect(viewer, cid, Bodies.string(o, "confirm"));
+        return Map.of("disconnected", true, "modules", modules);
+    }
+
+    /** The customer's environment URL, while access to the tenant is enabled (409 otherwise). */
+    @GET
+    @Path("customers/{id}/environment")
+    public Map<String, Object> environment(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        return Map.of("url", actions.openEnvironment(Access.viewer(req), Params.id("id", id)));
+    }
+
+    /** The groups the caller sees. */
+    @GET
+    @Path("groups")
+    public Map<String, Object> groups(@Context ContainerRequestContext req) {
+        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        return Map.of("items", customers.groups(viewer).stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+    }
+
+    private static SubscriptionChange change(JsonNode o, boolean adding) {
+        if (adding) {
+            Bodies.only(o, "productId", "status", "startsOn", "endsOn", "quantity", "quota");
+        } else {
+            Bodies.only(o, "status", "startsOn", "endsOn", "quantity", "quota");
+        }
+        return new SubscriptionChange(adding ? Bodies.string(o, "productId") : null, Bodies.string(o, "status"),
+                Bodies.date(o, "startsOn"), Bodies.date(o, "endsOn"), Bodies.whole(o, "quantity"), Bodies.whole(o, "quota"));
+    }
+
+    static Map<String, Object> summary(CustomerSummary c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("accountId", c.accountId());
+        m.put("name", c.name());
+        m.put("logoUrl", c.logoVersion() == 0 ? null : logoUrl(c.id(), c.logoVersion()));
+        m.put("currency", c.currency());
+        m.put("credits", plain(c.credits()));
+        m.put("products", c.products());
+        m.put("staff", c.staff().stream().map(s -> Map.of("username", s.username(), "displayName", s.displayName())).toList());
+        m.put("groups", c.groups().stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+        m.put("pinned", c.pinned());
+        m.put("accessEnabled", c.accessEnabled());
+        return m;
+    }
+
+    private static Map<String, Object> details(CustomerDetails d) {
+        Map<String, Object> m = summary(d.summary());
+        m.put("environmentUrl", d.environmentUrl());
+        m.put("hideExpired", d.hideExpired());
+        Map<String, Object> billing = new LinkedHashMap<>();
+        billing.put("send", d.billingSend());
+        billing.put("recipients", d.billingRecipients());
+        billing.put("profile", d.billingProfile());
+        m.put("billing", billing);
+        m.put("subscriptions", d.subscriptions().stream().map(CustomerResource::subscription).toList());
+        return m;
+    }
+
+    static Map<String, Object> subscription(Subscription s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("productId", s.productId());
+        m.put("status", s.status());
+        m.put("startsOn", s.startsOn() == null ? null : s.startsOn().toString());
+        m.put("endsOn", s.endsOn() == null ? null : s.endsOn().toString());
+        m.put("quantity", s.quantity());
+        m.put("quota", s.quota());
+        return m;
+    }
+
+    private static String logoUrl(long id, int version) {
+        return "/api/v1/customers/" + id + "/logo?v=" + version;
+    }
+
+    private static BigDecimal plain(BigDecimal b) {
+        return b == null ? null : b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int limit(String v) {
+        if (v == null || v.isBlank()) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 500) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to 500");
+    }
+}

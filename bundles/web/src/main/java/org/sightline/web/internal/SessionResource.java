@@ -1,0 +1,106 @@
+package org.sightline.web.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.sightline.core.AuditLog;
+import org.sightline.core.StaffUser;
+import org.sightline.core.WebSession;
+import org.sightline.core.WebSessionStore;
+
+/**
+ * Browser sign-in: {@code POST /api/v1/session} with a username and password sets the
+ * {@code SIGHTLINE_SESSION} cookie (HttpOnly, SameSite=Strict, Secure over https) and returns the user,
+ * partner, roles, permissions and the session's CSRF token; {@code GET} returns the same for the current
+ * session; {@code DELETE} signs out.
+ */
+@Path("v1/session")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SessionResource {
+    private final Authenticator auth;
+    private final WebSessionStore sessions;
+    private final AuditLog audit;
+
+    SessionResource(Authenticator auth, WebSessionStore sessions, AuditLog audit) {
+        this.auth = auth;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /** Signs in. 401 on wrong credentials, 429 with Retry-After while throttled. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(@Context ContainerRequestContext req, JsonNode body) {
+        JsonNode o = Bodies.object(body);
+        String username = Bodies.string(o, "username");
+        String password = Bodies.string(o, "password");
+        String address = AuthFilter.address(req);
+        Optional<StaffUser> user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
+        if (user.isEmpty()) {
+            return Problems.response(401, "Sign-in failed", "The username or password is not right.", "/api/v1/session").build();
+        }
+        WebSession s = sessions.create(user.get(), address);
+        return Response.ok(body(s)).header(HttpHeaders.SET_COOKIE, cookie(s.secret(), AuthFilter.secure(req), false)).build();
+    }
+
+    /** The current session. */
+    @GET
+    public Response current(@Context ContainerRequestContext req) {
+        WebSession s = (WebSession) req.getProperty(AuthFilter.SESSION);
+        if (s == null) {
+            return Problems.response(401, "Authentication required", "There is no browser session.", "/api/v1/session").build();
+        }
+        return Response.ok(body(s)).build();
+    }
+
+    /** Signs out: ends the session and clears the cookie. */
+    @DELETE
+    public Response signOut(@Context ContainerRequestContext req) {
+        WebSession s = (WebSession) req.getProperty(AuthFilter.SESSION);
+        Cookie cookie = req.getCookies().get(AuthFilter.COOKIE);
+        if (s != null && cookie != null) {
+            sessions.delete(cookie.getValue());
+            audit.record(s.user().viewer(), "session.signout", null, null, AuditLog.OK, null);
+        }
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", AuthFilter.secure(req), true)).build();
+    }
+
+    private static Map<String, Object> body(WebSession s) {
+        StaffUser u = s.user();
+        Map<String, Object> partner = new LinkedHashMap<>();
+        partner.put("id", u.partnerId());
+        partner.put("name", u.partnerName());
+        partner.put("viewOnly", u.partnerViewOnly());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", u.username());
+        m.put("displayName", u.displayName());
+        m.put("partner", partner);
+        m.put("roles", List.of(u.role()));
+        m.put("permissions", u.permissions().stream().sorted().toList());
+        m.put("csrfToken", s.csrfToken());
+        m.put("expiresAt", s.expiresAt().toString());
+        return m;
+    }
+
+    static String cookie(String value, boolean secure, boolean expire) {
+        return AuthFilter.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+                + (expire ? "; Max-Age=0" : "");
+    }
+}

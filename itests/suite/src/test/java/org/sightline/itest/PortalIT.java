@@ -1,0 +1,288 @@
+package org.sightline.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Hashtable;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.sightline.api.CustomerRef;
+import org.sightline.api.data.CustomerDataOwner;
+
+/**
+ * The portal over HTTP: scoping (every customer endpoint answers 404 for another partner's customer and,
+ * for staff, for an unassigned one), viewers get 403 on every action, browser sessions (cookie flags,
+ * CSRF), sign-in throttling, disconnect all-or-nothing, and the audit log.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PortalIT extends SightlineTestSupport {
+    private static final String PW = "portal-secret-9";
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
+    private static CustomerRef assigned;
+    private static CustomerRef unassigned;
+    private static CustomerRef foreign;
+
+    @Inject
+    private BundleContext context;
+
+    @Before
+    public void setUp() throws Exception {
+        if (assigned != null) {
+            return;
+        }
+        ensureUser();
+        long partner = samplePartner();
+        assigned = customer("PORTAL-A", "sms");
+        unassigned = customer("PORTAL-U", "sms");
+        long other = customers.createPartner("Portal Other Partner");
+        foreign = customers.createCustomer(other, "PORTAL-F", "Foreign", "USD", true);
+        customers.subscribe(foreign.id(), "sms", "active");
+        staff.create(other, "other-admin", "Other Admin", "admin", PW.toCharArray());
+        long eng = staff.create(partner, "eng", "Eng", "engineer", PW.toCharArray()).id();
+        long view = staff.create(partner, "view", "View", "viewer", PW.toCharArray()).id();
+        staff.assignCustomer(eng, assigned.id());
+        staff.assignCustomer(view, assigned.id());
+        staff.create(partner, "throttled", "Throttled", "viewer", PW.toCharArray());
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + (user.equals(USER) ? PASSWORD : PW)).getBytes(StandardCharsets.UTF_8)));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(b.build());
+    }
+
+    private HttpResponse<String> json(String user, String method, String path, String body) throws Exception {
+        return call(user, method, path, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Endpoint(String method, String path, String contentType, byte[] body, boolean action) {
+    }
+
+    /** Every endpoint that takes a customer id. */
+    private static List<Endpoint> endpoints(long id) {
+        String c = "/customers/" + id;
+        byte[] none = null;
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET", c, null, none, false));
+        e.add(new Endpoint("GET", c + "/dashboard", null, none, false));
+        e.add(new Endpoint("GET", c + "/widgets/core.subscriptions", null, none, false));
+        e.add(new Endpoint("GET", c + "/widgets/core.subscriptions/export?format=csv", null, none, false));
+        e.add(new Endpoint("GET", c + "/subscriptions", null, none, false));
+        e.add(new Endpoint("GET", c + "/logo", null, none, false));
+        e.add(new Endpoint("PATCH", c, "application/json", "{\"name\":\"Renamed\"}".getBytes(), true));
+        e.add(new Endpoint("PUT", c + "/logo", "image/png", PNG, true));
+        e.add(new Endpoint("PUT", c + "/pin", null, none, true));
+        e.add(new Endpoint("DELETE", c + "/pin", null, none, true));
+        e.add(new Endpoint("PUT", c + "/hide-expired", "application/json", "{\"hide\":true}".getBytes(), true));
+        e.add(new Endpoint("POST", c + "/subscriptions", "application/json", "{\"productId\":\"video\"}".getBytes(), true));
+        e.add(new Endpoint("PATCH", c + "/subscriptions/sms", "application/json", "{\"status\":\"suspended\"}".getBytes(), true));
+        e.add(new Endpoint("POST", c + "/disconnect", "application/json", "{\"confirm\":\"Yes\"}".getBytes(), true));
+        e.add(new Endpoint("GET", c + "/environment", null, none, true));
+        return e;
+    }
+
+    @Test
+    public void everyCustomerEndpointIsNotFoundForForeignAndUnassignedCustomers() throws Exception {
+        int checked = 0;
+        for (String user : List.of(USER, "eng", "view")) {
+            List<CustomerRef> hidden = user.equals(USER) ? List.of(foreign) : List.of(foreign, unassigned);
+            for (CustomerRef c : hidden) {
+                for (Endpoint e : endpoints(c.id())) {
+                    HttpResponse<String> r = call(user, e.method(), e.path(), e.contentType(), e.body());
+                    assertEquals(user + " " + e.method() + " " + e.path() + ": " + r.body(), 404, r.statusCode());
+                    assertProblem(r, 404);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(15 * 5, checked);
+        // the foreign partner's admin does not see ours either
+        assertProblem(json("other-admin", "GET", "/customers/" + assigned.id(), null), 404);
+        // and the list holds only what each may see
+        JsonNode eng = json(json("eng", "GET", "/customers?limit=500", null));
+        List<Long> ids = new ArrayList<>();
+        eng.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        assertEquals(List.of(assigned.id()), ids);
+        assertEquals(1, eng.get("total").asInt());
+        JsonNode mine = json(json(USER, "GET", "/customers?q=portal-&limit=500", null));
+        assertEquals(2, mine.get("total").asInt());
+    }
+
+    @Test
+    public void viewersGetForbiddenOnEveryAction() throws Exception {
+        for (Endpoint e : endpoints(assigned.id())) {
+            HttpResponse<String> r = call("view", e.method(), e.path(), e.contentType(), e.body());
+            if (e.action()) {
+                assertEquals("view " + e.method() + " " + e.path() + ": " + r.body(), 403, r.statusCode());
+                assertProblem(r, 403);
+            } else {
+                assertTrue(e.path() + " " + r.statusCode(), r.statusCode() == 200 || r.statusCode() == 404 && e.path().endsWith("/logo"));
+            }
+        }
+        assertEquals(200, json("view", "GET", "/customers/" + assigned.id(), null).statusCode());
+        HttpResponse<String> audit = json(USER, "GET", "/audit?user=view&limit=100", null);
+        long denied = 0;
+        for (JsonNode n : json(audit).get("items")) {
+            if (n.get("outcome").asText().equals("denied")) {
+                denied++;
+            }
+        }
+        assertTrue("denied entries: " + denied, denied >= 9);
+        assertProblem(json("view", "GET", "/audit", null), 403);
+    }
+
+    @Test
+    public void engineersActAndEveryActionIsAudited() throws Exception {
+        String c = "/customers/" + assigned.id();
+        assertEquals(204, json("eng", "PUT", c + "/pin", null).statusCode());
+        HttpResponse<String> edit = json("eng", "PATCH", c, "{\"environmentUrl\":\"https://portal-a.example.com\","
+                + "\"billingSend\":true,\"billingRecipients\":[\"billing@portal-a.example.com\"],\"billingProfile\":\"Monthly\"}");
+        assertEquals(edit.body(), 200, edit.statusCode());
+        assertEquals("Monthly", json(edit).at("/billing/profile").asText());
+        HttpResponse<String> bad = json("eng", "PATCH", c, "{\"environmentUrl\":\"ftp://x\"}");
+        assertProblem(bad, 400);
+        assertEquals("environmentUrl", json(bad).get("parameter").asText());
+        assertEquals(201, json("eng", "POST", c + "/subscriptions", "{\"services\":[{\"productId\":\"m365-backup\",\"quota\":50}]}").statusCode());
+        assertEquals(200, json("eng", "PATCH", c + "/subscriptions/m365-backup", "{\"status\":\"partially-started\"}").statusCode());
+        assertEquals("https://portal-a.example.com", json(json("eng", "GET", c + "/environment", null)).get("url").asText());
+        HttpResponse<String> logo = call("eng", "PUT", c + "/logo", "image/png", PNG);
+        assertEquals(logo.body(), 200, logo.statusCode());
+        HttpResponse<String> got = json("eng", "GET", c + "/logo", null);
+        assertEquals("image/png", got.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", got.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertProblem(call("eng", "PUT", c + "/logo", "image/png", "<svg onload=alert(1)>".getBytes()), 400);
+        JsonNode list = json(json("eng", "GET", "/customers?pinned=true", null));
+        assertEquals(assigned.id(), list.at("/items/0/id").asLong());
+        assertTrue(list.at("/items/0/pinned").asBoolean());
+        assertTrue(list.at("/items/0/logoUrl").asText().startsWith("/api/v1/customers/" + assigned.id() + "/logo"));
+        JsonNode sub = json(json("eng", "GET", c + "/subscriptions?status=partially-started", null));
+        assertEquals("m365-backup", sub.at("/items/0/productId").asText());
+
+        JsonNode audit = json(json(USER, "GET", "/audit?customer=" + assigned.id() + "&user=eng&limit=100", null));
+        List<String> actions = new ArrayList<>();
+        audit.get("items").forEach(n -> actions.add(n.get("action").asText() + ":" + n.get("outcome").asText()));
+        for (String a : List.of("customer.pin:ok", "customer.edit:ok", "customer.edit:failed", "subscription.add:ok",
+                "subscription.edit:ok", "customer.environment:ok", "customer.logo:ok")) {
+            assertTrue(a + " in " + actions, actions.contains(a));
+        }
+        HttpResponse<String> csv = json(USER, "GET", "/audit?format=csv&customer=" + assigned.id(), null);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("at,user,action,customerId,customer,outcome,detail,address"));
+        assertTrue(csv.body().contains("customer.pin"));
+    }
+
+    @Test
+    public void browserSessionsUseSafeCookiesAndCsrfTokens() throws Exception {
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"eng\",\"password\":\"nope-nope-nope\"}")).build());
+        assertProblem(wrong, 401);
+        HttpResponse<String> in = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"eng\",\"password\":\"" + PW + "\"}")).build());
+        assertEquals(in.body(), 200, in.statusCode());
+        String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.startsWith("SIGHTLINE_SESSION="));
+        assertTrue(setCookie, setCookie.contains("HttpOnly"));
+        assertTrue(setCookie, setCookie.contains("SameSite=Strict"));
+        assertTrue(setCookie, setCookie.contains("Path=/"));
+        assertFalse(setCookie, setCookie.contains("Secure"));
+        JsonNode body = json(in);
+        assertEquals("eng", body.get("user").asText());
+        assertEquals(samplePartner(), body.at("/partner/id").asLong());
+        assertEquals("engineer", body.at("/roles/0").asText());
+        String csrf = body.get("csrfToken").asText();
+        assertTrue(csrf.length() >= 32);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> me = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Cookie", cookie).GET().build());
+        assertEquals(200, me.statusCode());
+        assertEquals(csrf, json(me).get("csrfToken").asText());
+        String pin = "/api/v1/customers/" + assigned.id() + "/pin";
+        assertProblem(send(HttpRequest.newBuilder(uri(pin)).header("Cookie", cookie).PUT(HttpRequest.BodyPublishers.noBody()).build()), 403);
+        assertProblem(send(HttpRequest.newBuilder(uri(pin)).header("Cookie", cookie).header("X-CSRF-Token", "forged")
+                .PUT(HttpRequest.BodyPublishers.noBody()).build()), 403);
+        assertEquals(204, send(HttpRequest.newBuilder(uri(pin)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/api/v1/customers")).header("Cookie", cookie).GET().build()).statusCode());
+        HttpResponse<String> out = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Cookie", cookie)
+                .header("X-CSRF-Token", csrf).DELETE().build());
+        assertEquals(204, out.statusCode());
+        assertTrue(out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"));
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Cookie", cookie).GET().build()), 401);
+    }
+
+    @Test
+    public void failedSignInsAreThrottled() throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 6; i++) {
+            last = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"throttled\",\"password\":\"wrong-" + i + "-guess\"}")).build());
+        }
+        assertProblem(last, 429);
+        assertNotNull(last.headers().firstValue("Retry-After").orElse(null));
+        HttpResponse<String> right = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"throttled\",\"password\":\"" + PW + "\"}")).build());
+        assertProblem(right, 429);
+        JsonNode audit = json(json(USER, "GET", "/audit?user=throttled&action=session.signin", null));
+        assertEquals("failed", audit.at("/items/0/outcome").asText());
+    }
+
+    @Test
+    public void disconnectIsAllOrNothing() throws Exception {
+        CustomerRef doomed = customer("PORTAL-D", "sms");
+        String c = "/customers/" + doomed.id();
+        assertProblem(json(USER, "POST", c + "/disconnect", "{\"confirm\":\"yes please\"}"), 400);
+        ServiceRegistration<CustomerDataOwner> broken = context.registerService(CustomerDataOwner.class, new CustomerDataOwner() {
+            public String module() { return "itest-broken"; }
+            public void deleteCustomerData(CustomerRef customer, DataSource transaction) throws Exception {
+                try (var conn = transaction.getConnection(); var st = conn.prepareStatement("DELETE FROM subscription WHERE customer_id = ?")) {
+                    st.setLong(1, customer.id());
+                    st.executeUpdate();
+                }
+                throw new IllegalStateException("refusing on purpose");
+            }
+        }, new Hashtable<>());
+        try {
+            HttpResponse<String> failed = json(USER, "POST", c + "/disconnect", "{\"confirm\":\"Yes\"}");
+            assertProblem(failed, 500);
+            assertTrue(failed.body(), failed.body().contains("nothing was deleted"));
+        } finally {
+            broken.unregister();
+        }
+        JsonNode still = json(json(USER, "GET", c, null));
+        assertEquals("sms", still.at("/subscriptions/0/productId").asText());
+        HttpResponse<String> ok = json(USER, "POST", c + "/disconnect", "{\"confirm\":\"Yes\"}");
+        assertEquals(ok.body(), 200, ok.statusCode());
+        assertProblem(json(USER, "GET", c, null), 404);
+        JsonNode audit = json(json(USER, "GET", "/audit?action=customer.disconnect&customer=" + doomed.id(), null));
+        assertEquals("ok", audit.at("/items/0/outcome").asText());
+        assertEquals("failed", audit.at("/items/1/outcome").asText());
+    }
+}
