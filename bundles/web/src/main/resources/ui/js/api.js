@@ -1,11 +1,9 @@
 // The REST API client: one place for credentials, CSRF, problem+json errors and session expiry.
 //
 // Sign-in uses the portal session (POST /api/v1/session, an HttpOnly cookie, X-CSRF-Token on every
-// state-changing request). A server without the session endpoint still works: the page then falls back
-// to HTTP Basic with the credentials held for this browser tab only.
+// state-changing request). The page never holds the password after signing in.
 
 const BASE = '/api/v1';
-const BASIC_KEY = 'sightline.basic';
 
 /** An API failure, with the server's problem+json (title, detail, parameter) when there is one. */
 export class ApiError extends Error {
@@ -24,8 +22,6 @@ export class ApiError extends Error {
 
 const state = {
   csrf: null,
-  basic: null,
-  mode: 'session',
 };
 
 /** The viewer's time zone, sent with every dashboard request so days and timestamps match the viewer. */
@@ -56,7 +52,6 @@ function query(params) {
  */
 export async function api(path, { method = 'GET', body, params, signal, raw = false, quiet401 = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'sightline' };
-  if (state.basic) headers.Authorization = `Basic ${state.basic}`;
   if (method !== 'GET' && method !== 'HEAD' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
   let payload = body;
   if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData)) {
@@ -93,13 +88,6 @@ export async function api(path, { method = 'GET', body, params, signal, raw = fa
   return type.includes('json') ? r.json() : null;
 }
 
-function b64(s) {
-  const bytes = new TextEncoder().encode(s);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
 function normalise(s, fallbackUser) {
   return {
     user: s.user || fallbackUser,
@@ -115,80 +103,31 @@ function normalise(s, fallbackUser) {
 export async function currentSession() {
   try {
     const s = await api('/session', { quiet401: true });
-    state.mode = 'session';
     state.csrf = s.csrfToken || null;
     return normalise(s);
   } catch (e) {
-    if (e.status === 401) {
-      if (!e.missing) sessionStorage.removeItem(BASIC_KEY);
-      return null;
-    }
-    if (!e.missing) throw e;
-  }
-  // No session endpoint on this server: HTTP Basic, remembered for this tab only.
-  const saved = sessionStorage.getItem(BASIC_KEY);
-  if (!saved) return null;
-  state.basic = saved;
-  state.mode = 'basic';
-  try {
-    return await basicSession(new TextDecoder().decode(Uint8Array.from(atob(saved), (c) => c.charCodeAt(0))).split(':')[0]);
-  } catch (e) {
-    if (e.status === 401) {
-      state.basic = null;
-      sessionStorage.removeItem(BASIC_KEY);
-      return null;
-    }
+    if (e.status === 401) return null;
     throw e;
   }
-}
-
-async function basicSession(user) {
-  await api('/products', { quiet401: true });
-  const permissions = ['customer.read', 'usage.read'];
-  try {
-    await api('/admin/widgets', { quiet401: true });
-    permissions.push('server.admin', 'customer.act');
-  } catch (e) {
-    if (e.status === 401) throw e;
-  }
-  return normalise({ user, permissions, roles: [] }, user);
 }
 
 /** Signs in; resolves to the session or rejects with an ApiError (401 for wrong credentials). */
 export async function signIn(username, password) {
-  state.basic = null;
   state.csrf = null;
-  try {
-    const s = await api('/session', { method: 'POST', body: { username, password }, quiet401: true });
-    state.mode = 'session';
-    const session = s && s.permissions ? s : await api('/session', { quiet401: true });
-    state.csrf = session.csrfToken || null;
-    return normalise(session, username);
-  } catch (e) {
-    if (!e.missing) throw e;
-  }
-  state.basic = b64(`${username}:${password}`);
-  state.mode = 'basic';
-  try {
-    const s = await basicSession(username);
-    sessionStorage.setItem(BASIC_KEY, state.basic);
-    return s;
-  } catch (e) {
-    state.basic = null;
-    throw e;
-  }
+  const s = await api('/session', { method: 'POST', body: { username, password }, quiet401: true });
+  const session = s && s.permissions ? s : await api('/session', { quiet401: true });
+  state.csrf = session.csrfToken || null;
+  return normalise(session, username);
 }
 
 /** Signs out (ends the server session) and forgets credentials. */
 export async function signOut() {
   try {
-    if (state.mode === 'session') await api('/session', { method: 'DELETE', quiet401: true });
+    await api('/session', { method: 'DELETE', quiet401: true });
   } catch {
     // signed out either way
   } finally {
     state.csrf = null;
-    state.basic = null;
-    sessionStorage.removeItem(BASIC_KEY);
   }
 }
 
