@@ -225,7 +225,12 @@ public class DashboardComposer implements DashboardService {
                 }
                 out.add(failed(e, started[i], reason(cause)));
                 if (!(cause instanceof RefusedException)) {
-                    LOG.warn("Widget {} failed for customer {}", e.descriptor().id(), customer.id(), cause);
+                    if (e.shouldLogFailure()) {
+                        LOG.warn("Widget {} failed for customer {} (further failures of it are logged at debug "
+                                + "level for a minute)", e.descriptor().id(), customer.id(), cause);
+                    } else {
+                        LOG.debug("Widget {} failed for customer {}", e.descriptor().id(), customer.id(), cause);
+                    }
                 }
             } catch (CancellationException ex) {
                 out.add(failed(e, started[i], "was cancelled"));

@@ -19,12 +19,15 @@ public final class WidgetEntry {
     private final Bundle bundle;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlight;
+    private final AtomicLong lastLoggedFailure = new AtomicLong(Long.MIN_VALUE);
     private final LatencyWindow latency = new LatencyWindow(512);
     private volatile String lastError;
 
-    WidgetEntry(long serviceId, WidgetDescriptor descriptor, DashboardWidget widget, Bundle bundle) {
+    WidgetEntry(long serviceId, WidgetDescriptor descriptor, DashboardWidget widget, Bundle bundle,
+                AtomicInteger inFlight) {
         this.serviceId = serviceId;
+        this.inFlight = inFlight;
         this.descriptor = descriptor;
         this.widget = widget;
         this.bundle = bundle;
@@ -41,7 +44,8 @@ public final class WidgetEntry {
 
     /**
      * Claims a render slot; {@code false} when the widget already has {@code limit} renders in flight
-     * (a hanging widget must not take the whole pool).
+     * (a hanging widget must not take the whole pool). The count is shared by every registration of the
+     * same widget id, so renders stuck in a removed or replaced version still count.
      */
     public boolean tryEnter(int limit) {
         if (inFlight.incrementAndGet() > limit) {
@@ -54,6 +58,16 @@ public final class WidgetEntry {
     /** Releases a render slot claimed by {@link #tryEnter}. */
     public void exit() {
         inFlight.decrementAndGet();
+    }
+
+    /**
+     * Whether a failure should be logged with its stack trace now: at most once a minute per widget, so a
+     * widget that fails on every request does not flood the log.
+     */
+    public boolean shouldLogFailure() {
+        long now = System.nanoTime();
+        long last = lastLoggedFailure.get();
+        return (last == Long.MIN_VALUE || now - last > 60_000_000_000L) && lastLoggedFailure.compareAndSet(last, now);
     }
 
     /** Records a successful render. */

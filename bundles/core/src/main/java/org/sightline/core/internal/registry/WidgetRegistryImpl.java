@@ -51,6 +51,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
 
     private final Map<Long, WidgetEntry> widgets = new ConcurrentHashMap<>();
     private final Map<Long, ProductInfo> products = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<WidgetEntry>> removalListeners = new CopyOnWriteArrayList<>();
 
     @Reference(service = DashboardWidget.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -64,7 +65,8 @@ public class WidgetRegistryImpl implements WidgetRegistry {
             LOG.warn("Ignoring widget service {} from {}: {}", id, bundleName(ref.getBundle()), e.getMessage());
             return;
         }
-        widgets.put(id, new WidgetEntry(id, d, widget, ref.getBundle()));
+        widgets.put(id, new WidgetEntry(id, d, widget, ref.getBundle(),
+                inFlight.computeIfAbsent(d.id(), k -> new java.util.concurrent.atomic.AtomicInteger())));
         LOG.info("Widget {} ({}) registered by {}", d.id(), d.productId(), bundleName(ref.getBundle()));
     }
 

@@ -160,6 +160,24 @@ public class DashboardComposerTest {
     }
 
     @Test
+    public void rendersStuckInAReplacedVersionStillCountAgainstTheWidgetsCap() throws Exception {
+        // A widget that ignores interruption stays stuck past its deadline; the cap is 2 renders per widget id.
+        Render stuck = r -> {
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return new KpiView(List.of());
+        };
+        widget("sms.stuck", "sms", "risk", 6, Permissions.CUSTOMER_READ, 0, stuck);
+        composer.widget(ADMIN, 7, "sms.stuck", DashboardQuery.overview());
+        widget("sms.stuck", "sms", "risk", 6, Permissions.CUSTOMER_READ, 0, stuck); // a new version
+        composer.widget(ADMIN, 7, "sms.stuck", DashboardQuery.overview());
+        RenderedWidget third = composer.widget(ADMIN, 7, "sms.stuck", DashboardQuery.overview());
+        assertTrue(third.error(), third.error().startsWith("is not responding"));
+    }
+
+    @Test
     public void registryRecordsHealth() {
         composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         var broken = registry.widgets().stream().filter(w -> w.descriptor().id().equals("sms.broken")).findFirst().orElseThrow();
