@@ -67,6 +67,7 @@ public final class PlatformBenchmark {
     private final int wrkConnections = Integer.getInteger("bench.wrkConnections", 32);
     private final int settleSeconds = Integer.getInteger("bench.settleSeconds", 10);
     private final int pollMs = Integer.getInteger("bench.pollMs", 20);
+    private final int targetWidgets = Integer.getInteger("bench.widgets", 9);
     private final int deployBurst = Integer.getInteger("bench.deployBurst", 3);
     private final boolean keep = Boolean.getBoolean("bench.keep");
     private final Set<String> phases = Set.of(System.getProperty("bench.phases", "start,deploy,throughput").split(","));
@@ -313,16 +314,34 @@ public final class PlatformBenchmark {
                 + wrkRounds + " rounds, each after a " + warmupSeconds + " s warm-up; order alternates");
         String dashboardUrl = base(d) + "/api/v1/customers/" + customer + "/dashboard";
         List<String> productFeatures = productFeatures(d);
+        List<Path> productJars = productJars();
         if (!productFeatures.isEmpty()) {
             say("  installing " + productFeatures);
             d.shell("feature:install " + String.join(" ", productFeatures));
             for (String product : deployedProducts(d)) {
                 subscribe(d, customer, product);
             }
+        } else if (!productJars.isEmpty()) {
+            // Product modules built but not (yet) shipped as features: drop their jars into deploy/ one by
+            // one until the overview has at least bench.widgets widgets.
+            notes.add("Product modules came from bundles/products/*/target/*.jar dropped into deploy/ (the distribution "
+                    + "had no sightline-product-* feature).");
+            for (Path jar : productJars) {
+                say("  deploying " + jar.getFileName());
+                Files.copy(jar, d.home.resolve("deploy").resolve(jar.getFileName()));
+                Thread.sleep(1000);
+                for (String product : deployedProducts(d)) {
+                    subscribe(d, customer, product);
+                }
+                int n = waitForStableDashboard(dashboardUrl).path("widgets").size();
+                if (n >= targetWidgets) {
+                    break;
+                }
+            }
         } else {
-            say("  no sightline-product-* features in the distribution: using the test product bundle");
-            notes.add("No product modules (sightline-product-*) were in the distribution: the dashboard had the test "
-                    + "product's widgets only (see the widget count), not 9.");
+            say("  no product modules (features or built jars): using the test product bundle");
+            notes.add("No product modules were available: the dashboard had the test product's widgets only (see the "
+                    + "widget count), not " + targetWidgets + ".");
             Files.copy(widgetsJar, d.home.resolve("deploy").resolve(widgetsJar.getFileName()));
         }
         JsonNode dashboard = waitForStableDashboard(dashboardUrl);
@@ -508,6 +527,34 @@ public final class PlatformBenchmark {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /** Built product bundles (bundles/products/NAME/target/org.sightline.product.NAME-VERSION.jar), copied to inputs. */
+    private List<Path> productJars() throws IOException {
+        Path products = repo.resolve("bundles/products");
+        List<Path> jars = new ArrayList<>();
+        if (!Files.isDirectory(products) || System.getProperty("bench.noProductJars") != null) {
+            return jars;
+        }
+        try (Stream<Path> dirs = Files.list(products)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path target = dir.resolve("target");
+                if (!Files.isDirectory(target)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(target)) {
+                    files.filter(f -> f.getFileName().toString().matches("org\\.sightline\\.product\\..+-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+                            .findFirst()
+                            .ifPresent(jars::add);
+                }
+            }
+        }
+        List<Path> copies = new ArrayList<>();
+        for (Path jar : jars) {
+            copies.add(Files.copy(jar, work.resolve("inputs").resolve(jar.getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        }
+        return copies;
     }
 
     private List<String> deployedProducts(Distribution d) throws Exception {

@@ -45,6 +45,7 @@ final class Authenticator {
     private final StaffDirectory staff;
     private final SignInGuard guard;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
 
     Authenticator(String realm, TokenService tokens, StaffDirectory staff, SignInGuard guard) {
         this.realm = realm;
@@ -70,21 +71,34 @@ final class Authenticator {
             return Optional.empty();
         }
         String key = sha256(decoded);
-        Cached c = cache.get(key);
-        long now = System.nanoTime();
-        if (c != null && now - c.until < 0) {
+        Cached c = fresh(key);
+        if (c != null) {
             return Optional.of(c.viewer);
         }
-        String user = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
-        Optional<Viewer> viewer = signIn(user, password, address, "basic").map(StaffUser::viewer);
-        viewer.ifPresent(v -> {
-            if (cache.size() > 10_000) {
-                cache.clear();
+        // One password check per credentials at a time: when an entry expires under load, the other
+        // requests with the same credentials wait for it instead of all running the hash at once.
+        synchronized (signInLocks.computeIfAbsent(key, k -> new Object())) {
+            c = fresh(key);
+            if (c != null) {
+                return Optional.of(c.viewer);
             }
-            cache.put(key, new Cached(v, now + CACHE_NANOS));
-        });
-        return viewer;
+            String user = decoded.substring(0, colon);
+            char[] password = decoded.substring(colon + 1).toCharArray();
+            Optional<Viewer> viewer = signIn(user, password, address, "basic").map(StaffUser::viewer);
+            viewer.ifPresent(v -> {
+                if (cache.size() > 10_000) {
+                    cache.clear();
+                    signInLocks.clear();
+                }
+                cache.put(key, new Cached(v, System.nanoTime() + CACHE_NANOS));
+            });
+            return viewer;
+        }
+    }
+
+    private Cached fresh(String key) {
+        Cached c = cache.get(key);
+        return c != null && System.nanoTime() - c.until < 0 ? c : null;
     }
 
     /** The viewer of a bearer token, with the permissions of its scope. */

@@ -35,12 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Consistency: the core's own writes (customers, subscriptions, assignments, flags) mark the partner's
  * snapshot stale, and the next list request rebuilds it; pins change it in place. Writes the core does
- * not see (credits charged by usage ingestion) appear within {@code REFRESH_MS}: an older snapshot is
- * served while a fresh one is built in the background.
+ * not see (credits charged by usage ingestion) reach the credits order within {@code REFRESH_MS}: the
+ * snapshot's credits are re-read in the background (the rows shown always carry the current credits).
  */
 @Component(service = CustomerIndex.class)
 public class CustomerIndex {
-    static final long REFRESH_MS = 10_000;
+    static final long REFRESH_MS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerIndex.class);
     private final DataSource ds;
     private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
@@ -75,8 +75,11 @@ public class CustomerIndex {
         final long id;
         final String name;
         final String account;
-        final BigDecimal credits;
+        volatile BigDecimal credits;
         final boolean hideExpired;
+        /** Bigrams of the name and account id, hashed to 128 bits: a search skips entries lacking one of its own. */
+        final long bigramsLo;
+        final long bigramsHi;
         String[] subs = new String[0];
         long[] groups = new long[0];
         long[] staff = new long[0];
@@ -87,6 +90,20 @@ public class CustomerIndex {
             this.account = account;
             this.credits = credits;
             this.hideExpired = hideExpired;
+            long[] b = bigrams(name, new long[2]);
+            if (account != null) {
+                bigrams(account, b);
+            }
+            this.bigramsLo = b[0];
+            this.bigramsHi = b[1];
+        }
+
+        /** Whether the name or the account id contains the (lower case) text; {@code mask} is its {@link #bigrams}. */
+        boolean matches(String text, long[] mask) {
+            if ((bigramsLo & mask[0]) != mask[0] || (bigramsHi & mask[1]) != mask[1]) {
+                return false;
+            }
+            return name.contains(text) || account != null && account.contains(text);
         }
 
         boolean shows(String product, String status) {
@@ -102,24 +119,54 @@ public class CustomerIndex {
         }
     }
 
+    /** Adds the 128-bit hashed set of the text's character pairs to {@code into}. */
+    static long[] bigrams(String text, long[] into) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            int h = (text.charAt(i) * 31 + text.charAt(i + 1)) & 127;
+            into[h >> 6] |= 1L << (h & 63);
+        }
+        return into;
+    }
+
     /** A partner's customers in name, account and credits order, with assignments and pins. */
     static final class Snapshot {
-        final long builtAt = System.currentTimeMillis();
+        volatile long builtAt = System.currentTimeMillis();
         final Entry[] byName;
         final Entry[] byAccount;
-        final Entry[] byCredits;
+        volatile Entry[] byCredits;
+        final Map<Long, Entry> byId;
         final Map<Long, long[]> staffGroups;
+        final Map<Long, long[]> groupStaff;
+        final Map<Long, String> groupNames;
+        final Map<Long, String[]> staffNames;
         final Map<Long, Set<Long>> pins;
         volatile boolean stale;
 
-        Snapshot(Entry[] byName, Map<Long, long[]> staffGroups, Map<Long, Set<Long>> pins) {
+        Snapshot(Entry[] byName, Map<Long, Entry> byId, Map<Long, long[]> staffGroups, Map<Long, String> groupNames,
+                 Map<Long, String[]> staffNames, Map<Long, Set<Long>> pins) {
             this.byName = byName;
+            this.byId = byId;
             this.byAccount = byName.clone();
             Arrays.sort(byAccount, Comparator.comparing((Entry e) -> e.account == null ? "" : e.account).thenComparingLong(e -> e.id));
-            this.byCredits = byName.clone();
-            Arrays.sort(byCredits, Comparator.comparing((Entry e) -> e.credits).thenComparingLong(e -> e.id));
+            this.byCredits = creditsOrder(byName);
             this.staffGroups = staffGroups;
+            this.groupNames = groupNames;
+            this.staffNames = staffNames;
             this.pins = pins;
+            Map<Long, List<Long>> inverse = new HashMap<>();
+            staffGroups.forEach((staff, groups) -> {
+                for (long g : groups) {
+                    inverse.computeIfAbsent(g, k -> new ArrayList<>()).add(staff);
+                }
+            });
+            this.groupStaff = new HashMap<>();
+            inverse.forEach((g, l) -> groupStaff.put(g, l.stream().mapToLong(Long::longValue).toArray()));
+        }
+
+        static Entry[] creditsOrder(Entry[] entries) {
+            Entry[] out = entries.clone();
+            Arrays.sort(out, Comparator.comparing((Entry e) -> e.credits).thenComparingLong(e -> e.id));
+            return out;
         }
     }
 
@@ -133,10 +180,10 @@ public class CustomerIndex {
         }
         if (System.currentTimeMillis() - s.builtAt > REFRESH_MS && refreshing.putIfAbsent(partnerId, Boolean.TRUE) == null) {
             try {
+                Snapshot current = s;
                 refresher.execute(() -> {
                     try {
-                        Snapshot fresh = build(partnerId);
-                        snapshots.merge(partnerId, fresh, (old, neu) -> old.stale ? old : neu);
+                        refreshCredits(partnerId, current);
                     } catch (RuntimeException e) {
                         LOG.warn("Could not refresh the customer index of partner {}", partnerId, e);
                     } finally {
@@ -174,6 +221,19 @@ public class CustomerIndex {
                 set.remove(customerId);
             }
         }
+    }
+
+    /** Re-reads the credits (charged by ingestion, which the index does not see) and re-sorts by them. */
+    private void refreshCredits(long partnerId, Snapshot s) {
+        Jdbc.list(ds, "SELECT id, credits FROM customer WHERE partner_id = ?", List.of(partnerId), rs -> {
+            Entry e = s.byId.get(rs.getLong(1));
+            if (e != null) {
+                e.credits = rs.getBigDecimal(2);
+            }
+            return null;
+        });
+        s.byCredits = Snapshot.creditsOrder(s.byName);
+        s.builtAt = System.currentTimeMillis();
     }
 
     private Snapshot build(long partnerId) {
@@ -224,9 +284,15 @@ public class CustomerIndex {
                         }
                         pins.put(staffId, set);
                     });
+            Map<Long, String> groupNames = new HashMap<>();
+            Jdbc.list(c, "SELECT id, name FROM customer_group WHERE partner_id = ?", List.of(partnerId),
+                    rs -> groupNames.put(rs.getLong(1), rs.getString(2)));
+            Map<Long, String[]> staffNames = new HashMap<>();
+            Jdbc.list(c, "SELECT id, username, display_name FROM staff_user WHERE partner_id = ?", List.of(partnerId),
+                    rs -> staffNames.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}));
             Entry[] byName = entries.toArray(new Entry[0]);
             Arrays.sort(byName, Comparator.comparing((Entry e) -> e.name).thenComparingLong(e -> e.id));
-            return new Snapshot(byName, staffGroups, pins);
+            return new Snapshot(byName, byId, staffGroups, groupNames, staffNames, pins);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the customer list: " + e.getMessage(), e);
         }

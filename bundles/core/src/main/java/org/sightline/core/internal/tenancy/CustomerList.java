@@ -68,6 +68,7 @@ final class CustomerList {
             default -> snap.byName;
         };
         String needle = q.q() == null || q.q().isBlank() ? null : q.q().strip().toLowerCase(Locale.ROOT);
+        long[] mask = needle == null ? null : CustomerIndex.bigrams(needle, new long[2]);
         long staffId = scope.staffId();
         long[] myGroups = scope.partnerWide() ? null : snap.staffGroups.getOrDefault(staffId, new long[0]);
         java.util.Set<Long> myPins = staffId > 0 ? snap.pins.getOrDefault(staffId, java.util.Set.of()) : java.util.Set.of();
@@ -81,7 +82,7 @@ final class CustomerList {
             if (!scope.partnerWide() && !contains(e.staff, staffId) && !intersects(e.groups, myGroups)) {
                 continue;
             }
-            if (needle != null && !e.name.contains(needle) && (e.account == null || !e.account.contains(needle))) {
+            if (needle != null && !e.matches(needle, mask)) {
                 continue;
             }
             if ((q.product() != null || q.status() != null) && !e.shows(q.product(), q.status())) {
@@ -114,7 +115,7 @@ final class CustomerList {
         }
         try (Connection c = ds.getConnection()) {
             List<Row> rows = rows(c, scope, page, myPins);
-            return new CustomerPage(summaries(c, rows), next, total);
+            return new CustomerPage(summaries(snap, rows), next, total);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list customers: " + e.getMessage(), e);
         }
@@ -143,6 +144,44 @@ final class CustomerList {
             }
         }
         return out;
+    }
+
+    /** Products, staff and groups of the page's rows, from the index (no further queries). */
+    private static List<CustomerSummary> summaries(CustomerIndex.Snapshot snap, List<Row> rows) {
+        List<CustomerSummary> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            CustomerIndex.Entry e = snap.byId.get(r.id());
+            java.util.TreeSet<String> products = new java.util.TreeSet<>();
+            java.util.TreeMap<String, StaffRef> staff = new java.util.TreeMap<>();
+            List<GroupRef> groups = new ArrayList<>();
+            if (e != null) {
+                for (int i = 0; i < e.subs.length; i += 2) {
+                    if (!(e.hideExpired && e.subs[i + 1].equals("expired"))) {
+                        products.add(e.subs[i]);
+                    }
+                }
+                for (long s : e.staff) {
+                    addStaff(snap, staff, s);
+                }
+                for (long g : e.groups) {
+                    groups.add(new GroupRef(g, snap.groupNames.getOrDefault(g, "")));
+                    for (long s : snap.groupStaff.getOrDefault(g, new long[0])) {
+                        addStaff(snap, staff, s);
+                    }
+                }
+                groups.sort(java.util.Comparator.comparing(GroupRef::name));
+            }
+            out.add(new CustomerSummary(r.id(), r.accountId(), r.name(), r.logoVersion(), r.currency(), r.credits(),
+                    List.copyOf(products), List.copyOf(staff.values()), List.copyOf(groups), r.pinned(), r.accessEnabled()));
+        }
+        return out;
+    }
+
+    private static void addStaff(CustomerIndex.Snapshot snap, Map<String, StaffRef> staff, long id) {
+        String[] n = snap.staffNames.get(id);
+        if (n != null) {
+            staff.putIfAbsent(n[0], new StaffRef(n[0], n[1]));
+        }
     }
 
     private static boolean contains(long[] a, long v) {

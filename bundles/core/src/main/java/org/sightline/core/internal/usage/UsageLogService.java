@@ -57,9 +57,9 @@ import org.sightline.api.widget.TimeRange;
  * The shared usage store of the communications products, on the tables of
  * {@code db/migration/usage/V1__usage.sql}.
  * <p>
- * Writing a batch, in the caller's transaction: read the customers' price lists (one {@code IN} query),
+ * Writing a batch, in the caller's transaction: read the customers' price lists (one query, the ids bound as an array),
  * insert the records in JDBC batches under a savepoint (when the unique idempotency key objects, go back
- * to the savepoint, look up which keys are stored, one {@code IN} probe per 1000, and insert the rest),
+ * to the savepoint, look up which keys are stored, one query with the keys bound as an array, and insert the rest),
  * charge the customers' credits in id order (which locks their rows, so concurrent batches of one
  * customer serialize and cannot deadlock or race on roll-up rows), and add the new records to the daily
  * roll-ups, one row per (customer, day, direction, status), with {@code MERGE}s of up to 32 rows.
@@ -77,19 +77,14 @@ public class UsageLogService implements UsageLog {
     private static final String INSERT_RECORD = "INSERT INTO usage_record (key_hi, key_lo, customer_id, product_id, "
             + "record_id, ts, direction, status, from_last4, to_last4, price_key, quantity, duration_s, attrs, price) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Existing keys among a chunk's, by IN lists of a few fixed sizes (padded) so statements are reused. */
-    private static final int[] PROBE_SIZES = {8, 64, CHUNK};
-    private static final String[] PROBE = new String[PROBE_SIZES.length];
-    private static final String[] PRICES_OF = new String[PROBE_SIZES.length];
-
-    static {
-        for (int i = 0; i < PROBE_SIZES.length; i++) {
-            String params = String.join(", ", java.util.Collections.nCopies(PROBE_SIZES[i], "?"));
-            PROBE[i] = "SELECT key_hi, key_lo FROM usage_record WHERE key_hi IN (" + params + ")";
-            PRICES_OF[i] = "SELECT customer_id, price_key, currency, unit_price FROM usage_price "
-                    + "WHERE product_id = ? AND customer_id IN (" + params + ")";
-        }
-    }
+    /** Stored keys among the given ones: one statement, the keys' first halves bound as an array. */
+    private static final String PROBE = "SELECT key_hi, key_lo FROM usage_record WHERE key_hi = ANY(?)";
+    /**
+     * Price lists of several customers: one statement, the customer ids bound as an array. Filtering on
+     * the product as well made H2 walk the whole primary key; the few rows of other products are skipped.
+     */
+    private static final String PRICES_OF = "SELECT customer_id, price_key, currency, unit_price, product_id "
+            + "FROM usage_price WHERE customer_id = ANY(?)";
 
     /**
      * Roll-up upserts, several keys per statement. Shapes of {@link #ROLL_UP_SIZES} rows only, so statements
@@ -292,25 +287,17 @@ public class UsageLogService implements UsageLog {
 
     private static Set<RecordKey.Pair> existing(Connection c, long[][] keys) throws SQLException {
         Set<RecordKey.Pair> found = new HashSet<>();
-        int done = 0;
-        while (done < keys.length) {
-            int left = keys.length - done;
-            int size = 0;
-            while (PROBE_SIZES[size] < left && size < PROBE_SIZES.length - 1) {
-                size++;
-            }
-            int n = Math.min(left, PROBE_SIZES[size]);
-            try (PreparedStatement ps = c.prepareStatement(PROBE[size])) {
-                for (int i = 0; i < PROBE_SIZES[size]; i++) {
-                    ps.setLong(i + 1, keys[done + Math.min(i, n - 1)][0]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(new RecordKey.Pair(rs.getLong(1), rs.getLong(2)));
-                    }
+        Long[] his = new Long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            his[i] = keys[i][0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(PROBE)) {
+            ps.setArray(1, c.createArrayOf("bigint", his));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new RecordKey.Pair(rs.getLong(1), rs.getLong(2)));
                 }
             }
-            done += n;
         }
         return found;
     }
@@ -520,32 +507,22 @@ public class UsageLogService implements UsageLog {
         Map<Long, String> currency = new HashMap<>();
         Map<Long, BigDecimal> fallback = new HashMap<>();
         Map<Long, Map<String, BigDecimal>> lists = new HashMap<>();
-        Long[] ids = customers.keySet().toArray(new Long[0]);
-        int done = 0;
-        while (done < ids.length) {
-            int size = 0;
-            while (PROBE_SIZES[size] < ids.length - done && size < PROBE_SIZES.length - 1) {
-                size++;
-            }
-            int n = Math.min(ids.length - done, PROBE_SIZES[size]);
-            try (PreparedStatement ps = c.prepareStatement(PRICES_OF[size])) {
-                ps.setString(1, productId);
-                for (int i = 0; i < PROBE_SIZES[size]; i++) {
-                    ps.setLong(i + 2, ids[done + Math.min(i, n - 1)]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        currency.put(id, rs.getString(3).trim());
-                        if (DEFAULT_KEY.equals(rs.getString(2))) {
-                            fallback.put(id, rs.getBigDecimal(4));
-                        } else {
-                            lists.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(4));
-                        }
+        try (PreparedStatement ps = c.prepareStatement(PRICES_OF)) {
+            ps.setArray(1, c.createArrayOf("bigint", customers.keySet().toArray(new Long[0])));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!productId.equals(rs.getString(5))) {
+                        continue;
+                    }
+                    long id = rs.getLong(1);
+                    currency.put(id, rs.getString(3).trim());
+                    if (DEFAULT_KEY.equals(rs.getString(2))) {
+                        fallback.put(id, rs.getBigDecimal(4));
+                    } else {
+                        lists.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(4));
                     }
                 }
             }
-            done += n;
         }
         Map<Long, PriceList> out = new HashMap<>();
         currency.forEach((id, cur) -> out.put(id, new PriceList(cur, fallback.getOrDefault(id, BigDecimal.ZERO),

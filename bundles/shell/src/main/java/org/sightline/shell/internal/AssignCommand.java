@@ -1,0 +1,51 @@
+package org.sightline.shell.internal;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.sightline.core.CustomerDirectory;
+import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffUser;
+
+/** Assigns a portal user to customers, or to a customer group ("pod"). */
+@Service
+@Command(scope = "sightline", name = "assign", description = "Assign a portal user to customers (ids) or to a customer group (by name, created if missing)")
+public class AssignCommand implements Action {
+
+    @Reference
+    StaffDirectory staff;
+
+    @Reference
+    CustomerDirectory customers;
+
+    @Argument(index = 0, name = "username", required = true, description = "The portal user")
+    String username;
+
+    @Argument(index = 1, name = "customers", multiValued = true, description = "Customer ids")
+    List<Long> customerIds;
+
+    @Option(name = "-g", aliases = "--group", description = "A customer group of the user's partner")
+    String group;
+
+    @Override
+    public Object execute() {
+        StaffUser u = staff.find(username).orElseThrow(() -> new IllegalArgumentException("no portal user " + username));
+        if (group != null) {
+            long g = customers.createGroup(u.partnerId(), group);
+            staff.assignGroup(u.id(), g);
+            System.out.println(u.username() + " now sees the customers of group " + group);
+        }
+        if (customerIds != null) {
+            for (long id : customerIds) {
+                staff.assignCustomer(u.id(), id);
+            }
+            System.out.println(u.username() + " now sees customers " + customerIds);
+        }
+        return null;
+    }
+}
