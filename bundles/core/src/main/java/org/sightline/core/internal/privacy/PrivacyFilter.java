@@ -117,7 +117,7 @@ public final class PrivacyFilter {
     /** A phone number reduced to its last four digits, such as {@code ••••4321}. */
     public static String maskPhone(String number) {
         String digits = number == null ? "" : number.replaceAll("\\D", "");
-        String last4 = digits.length() <= 4 ? "" : digits.substring(digits.length() - 4);
+        String last4 = digits.length() < 4 ? "" : digits.substring(digits.length() - 4);
         return "••••" + last4;
     }
 

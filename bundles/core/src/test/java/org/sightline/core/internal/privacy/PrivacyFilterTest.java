@@ -25,6 +25,8 @@ public class PrivacyFilterTest {
     public void phoneNumbersKeepOnlyTheirLastFourDigits() {
         assertEquals(new Cell.Redacted(CellType.PHONE, "••••4567"), PrivacyFilter.cell(Cell.phone("+1 (555) 123-4567")));
         assertEquals(new Cell.Redacted(CellType.PHONE, "••••"), PrivacyFilter.cell(Cell.phone("123")));
+        // A module that keeps only the last four digits (data minimisation) still shows them.
+        assertEquals(new Cell.Redacted(CellType.PHONE, "••••4321"), PrivacyFilter.cell(Cell.phone("4321")));
     }
 
     @Test
