@@ -1,0 +1,108 @@
+package org.sightline.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.sightline.api.CustomerRef;
+import org.sightline.core.TokenService;
+
+/**
+ * The shipped product modules: each installs and uninstalls at runtime, and what SMS ingests leaves the
+ * server masked in JSON, CSV and XLSX.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ProductsIT extends SightlineTestSupport {
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private TokenService tokens;
+
+    @Test
+    public void everyProductInstallsAndUninstallsAtRuntime() throws Exception {
+        ensureUser();
+        CustomerRef c = customer("PROD-1", "sms", "voice", "video", "messaging-apps");
+        String dashboard = "/api/v1/customers/" + c.id() + "/dashboard";
+        for (String product : new String[] {"sms", "voice", "video", "messaging-apps"}) {
+            features.installFeature("sightline-product-" + product, EnumSet.noneOf(FeaturesService.Option.class));
+            HttpResponse<String> r = await(dashboard, 30, x -> x.body().contains("\"" + product + ".kpis\""));
+            assertTrue(r.body(), json(r).get("navigation").toString().contains("\"" + product + "\""));
+            assertEquals(200, get(dashboard + "?product=" + product).statusCode());
+            features.uninstallFeature("sightline-product-" + product, EnumSet.noneOf(FeaturesService.Option.class));
+            r = await(dashboard, 30, x -> !x.body().contains("\"" + product + ".kpis\""));
+            assertEquals(200, r.statusCode());
+            assertProblem(get(dashboard + "?product=" + product), 404);
+        }
+    }
+
+    @Test
+    public void smsRecordsLeaveTheServerMaskedEverywhere() throws Exception {
+        ensureUser();
+        features.installFeature("sightline-product-sms", EnumSet.noneOf(FeaturesService.Option.class));
+        CustomerRef c = customer("PROD-2", "sms");
+        String token = tokens.create(c.partnerId(), "sms backend", TokenService.SCOPE_INGEST);
+        String body = String.join("\n",
+                "{\"id\":\"m1\",\"customer\":\"PROD-2\",\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\","
+                        + "\"status\":\"delivered\",\"from\":\"+44 7700 900123\",\"to\":\"+44 7700 900456\",\"country\":\"GB\","
+                        + "\"segments\":1,\"contactName\":\"Jane Roe\",\"body\":\"meet me at the usual place\"}",
+                "{\"id\":\"m2\",\"customer\":\"PROD-2\",\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\","
+                        + "\"status\":\"exploded\",\"from\":\"+44 7700 900123\",\"to\":\"+44 7700 900456\",\"country\":\"GB\",\"segments\":1}") + "\n";
+        await("/api/v1/products", 30, x -> x.body().contains("\"sms\""));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/ingest/sms"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(r.body(), 202, r.statusCode());
+        JsonNode j = json(r);
+        assertEquals(1, j.get("stored").asInt());
+        assertEquals("status", j.at("/rejected/0/field").asText());
+
+        String log = "/api/v1/customers/" + c.id() + "/widgets/sms.log?from=2026-11-01&to=2026-12-01";
+        HttpResponse<String> page = get(log);
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("••••0456"));
+        HotDeployIT.assertNoPersonalData(page.body());
+        assertNoRawNumbers(page.body());
+
+        HttpResponse<String> csv = get("/api/v1/customers/" + c.id() + "/widgets/sms.log/export?format=csv&from=2026-11-01&to=2026-12-01");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body(), csv.body().contains("••••0456"));
+        HotDeployIT.assertNoPersonalData(csv.body());
+        assertNoRawNumbers(csv.body());
+
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(uri("/api/v1/customers/" + c.id()
+                + "/widgets/sms.log/export?format=xlsx&from=2026-11-01&to=2026-12-01")).header("Authorization", basic()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        StringBuilder all = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            while (zip.getNextEntry() != null) {
+                all.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(all.toString().contains("••••0456"));
+        HotDeployIT.assertNoPersonalData(all.toString());
+        assertNoRawNumbers(all.toString());
+    }
+
+    private static void assertNoRawNumbers(String body) {
+        for (String leak : new String[] {"900456", "7700900456", "447700"}) {
+            assertTrue("leaks '" + leak + "': " + body, !body.contains(leak));
+        }
+    }
+}
