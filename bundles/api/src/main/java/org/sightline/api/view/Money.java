@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param currency ISO 4217 code, such as {@code EUR}
  */
 public record Money(BigDecimal amount, String currency) {
+    private static final java.util.regex.Pattern ISO_4217 = java.util.regex.Pattern.compile("[A-Z]{3}");
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!ISO_4217.matcher(currency).matches()) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code: " + currency);
         }
     }

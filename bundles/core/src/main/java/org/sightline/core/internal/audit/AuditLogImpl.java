@@ -22,6 +22,8 @@ import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.internal.storage.CoreStorage;
+import org.sightline.core.internal.dashboard.DashboardComposer;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,23 +34,30 @@ public class AuditLogImpl implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
     private static final String COLUMNS = "id, at, partner_id, actor, action, customer_id, customer, outcome, detail, ip";
     private final DataSource ds;
+    private final ViewCache views;
 
     @Activate
-    public AuditLogImpl(@Reference CoreStorage storage) {
-        this(storage.dataSource());
+    public AuditLogImpl(@Reference CoreStorage storage, @Reference ViewCache views) {
+        this(storage.dataSource(), views);
     }
 
     /** An audit log on a plain data source (tests). */
     public static AuditLogImpl on(DataSource ds) {
-        return new AuditLogImpl(ds);
+        return new AuditLogImpl(ds, new ViewCache());
     }
 
-    private AuditLogImpl(DataSource ds) {
+    private AuditLogImpl(DataSource ds, ViewCache views) {
         this.ds = ds;
+        this.views = views;
     }
 
     @Override
     public void record(AuditEntry e) {
+        if (e.customerId() != null) {
+            // Every action on a customer is audited, so this is the one place that drops the customer's
+            // cached core views (products & subscriptions, report activity) when something changed.
+            views.invalidate(e.customerId(), DashboardComposer.CORE_PRODUCT);
+        }
         Instant at = (e.at() == null ? Instant.now() : e.at()).truncatedTo(ChronoUnit.MICROS);
         try (Connection c = ds.getConnection()) {
             Jdbc.update(c, "INSERT INTO audit_log (at, partner_id, actor, action, customer_id, customer, outcome, detail, ip) "

@@ -26,7 +26,7 @@ import org.sightline.core.internal.dashboard.DashboardComposer;
  */
 @Component(service = DashboardWidget.class)
 @SightlineWidget(id = ReportActivityWidget.ID, title = "Report activity", product = DashboardComposer.CORE_PRODUCT,
-        section = Sections.REPORTS, order = 10, placement = Placement.OVERVIEW, refreshSeconds = 0, timeRange = false)
+        section = Sections.REPORTS, order = 10, placement = Placement.OVERVIEW, refreshSeconds = 300, timeRange = false)
 public class ReportActivityWidget implements DashboardWidget {
     /** The widget id. */
     public static final String ID = "core.reports";
