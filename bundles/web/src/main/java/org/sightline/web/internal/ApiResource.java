@@ -1,5 +1,6 @@
 package org.sightline.web.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -71,28 +71,39 @@ public final class ApiResource {
     /** A customer's overview, or a product page with {@code ?product=}. Permission: {@code customer.read}. */
     @GET
     @Path("customers/{id}/dashboard")
-    public StreamingOutput dashboard(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id) {
+    public byte[] dashboard(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id)
+            throws IOException {
         Viewer viewer = require(req, Permissions.CUSTOMER_READ);
         Dashboard d = dashboards.dashboard(viewer, Params.id("id", id), Params.query(uri.getQueryParameters(), false));
-        return out -> {
-            try (JsonGenerator g = json.createGenerator(out)) {
-                ViewJson.dashboard(g, d);
-            }
-        };
+        return write(g -> ViewJson.dashboard(g, d));
     }
 
     /** One widget with paging, filters and panel. Permission: {@code customer.read} and the widget's own. */
     @GET
     @Path("customers/{id}/widgets/{widgetId}")
-    public StreamingOutput widget(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
-                                  @PathParam("widgetId") String widgetId) {
+    public byte[] widget(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
+                         @PathParam("widgetId") String widgetId) throws IOException {
         Viewer viewer = require(req, Permissions.CUSTOMER_READ);
         RenderedWidget w = dashboards.widget(viewer, Params.id("id", id), widgetId, Params.query(uri.getQueryParameters(), true));
-        return out -> {
-            try (JsonGenerator g = json.createGenerator(out)) {
-                ViewJson.widget(g, w);
-            }
-        };
+        return write(g -> ViewJson.widget(g, w));
+    }
+
+    /** What a JSON writer produces. */
+    @FunctionalInterface
+    private interface JsonWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Serializes the view into one buffer, so the response goes out in a single write with a
+     * Content-Length instead of a chunk per generator flush (the views are a few tens of KB).
+     */
+    private byte[] write(JsonWriter writer) throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(32 * 1024);
+        try (JsonGenerator g = json.createGenerator(buf)) {
+            writer.write(g);
+        }
+        return buf.toByteArray();
     }
 
     /** The widget registry with each widget's health. Permission: {@code server.admin}. */
