@@ -2,59 +2,42 @@ package org.sightline.product.video;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertSame;
-import static org.junit.Assert.assertThrows;
-import static org.junit.Assert.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.same;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
-
-import javax.sql.DataSource;
 
 import org.junit.Test;
-import org.sightline.api.CustomerRef;
-import org.sightline.api.Viewer;
+import org.sightline.api.Product;
+import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
-import org.sightline.api.ingest.IngestBatch;
-import org.sightline.api.ingest.IngestRecord;
-import org.sightline.api.ingest.IngestResult;
-import org.sightline.api.ingest.InvalidRecordException;
+import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
-import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
-import org.sightline.api.view.KpiView;
-import org.sightline.api.view.TableView;
-import org.sightline.api.view.TimeSeriesView;
-import org.sightline.api.widget.PageRequest;
-import org.sightline.api.widget.TimeRange;
-import org.sightline.api.widget.WidgetRequest;
+import org.sightline.api.widget.DashboardWidget;
+import org.sightline.product.testkit.UsageProductContract;
 
-public class VideoTest {
-    private static final CustomerRef ACME = new CustomerRef(7, 1, "ACC-7", "Acme", "EUR", true);
-    private final UsageLog usage = mock(UsageLog.class);
+public class VideoTest extends UsageProductContract {
     private final VideoIngest ingest = new VideoIngest(usage);
 
-    private static IngestRecord line(int n, Map<String, Object> fields) {
-        Map<String, Object> all = new HashMap<>(Map.of("start", "2026-11-21T10:00:00Z", "duration", 2710L,
-                "participants", 6L, "status", "completed", "title", "Salary review with Jane Doe"));
-        all.putAll(fields);
-        all.values().removeIf(v -> v == null);
-        return new IngestRecord(n, ACME, "VS" + n, all);
+    @Override protected Product product() { return new VideoProduct(); }
+    @Override protected UsageSpec spec() { return VideoProduct.SPEC; }
+    @Override protected IngestHandler ingestHandler() { return ingest; }
+    @Override protected UsageRecordMapper mapper() { return ingest::map; }
+    @Override protected List<DashboardWidget> widgets(UsageViews views) {
+        return List.of(new VideoKpis(views), new VideoDaily(views), new VideoLog(views));
     }
+    @Override protected CustomerDataOwner dataOwner() { return new VideoDataOwner(usage); }
+    @Override protected SampleDataProvider sampleData() { return new VideoSampleData(usage); }
+    @Override protected Map<String, Object> validLine() {
+        return Map.of("start", "2026-11-21T10:00:00Z", "duration", 2710L,
+                "participants", 6L, "status", "completed", "title", "Salary review with Jane Doe");
+    }
+    @Override protected String recordIdPrefix() { return "VS"; }
 
     @Test
     public void mapsASessionAsOnePricedSession() throws Exception {
@@ -77,78 +60,4 @@ public class VideoTest {
         rejects("status", "status", "ongoing");
     }
 
-    private static Map<String, Object> with(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    private void rejects(String field, Object... kv) {
-        assertEquals(field, assertThrows(InvalidRecordException.class, () -> ingest.map(line(1, with(kv)))).field());
-    }
-
-    @Test
-    public void ingestsThroughTheSharedUsageLog() throws Exception {
-        DataSource tx = mock(DataSource.class);
-        IngestBatch batch = new IngestBatch(1, List.of(line(1, Map.of())));
-        IngestResult result = new IngestResult(1, 0, List.of());
-        when(usage.ingest(eq(VideoProduct.ID), same(batch), any(), same(tx))).thenReturn(result);
-        assertSame(result, ingest.ingest(batch, tx));
-        assertEquals(VideoProduct.ID, ingest.productId());
-    }
-
-    @Test
-    public void widgetsDrawTheStandardUsageViews() throws Exception {
-        UsageViews views = mock(UsageViews.class);
-        WidgetRequest req = new WidgetRequest(ACME, new Viewer("ana", 1, Set.of(), Set.of()),
-                TimeRange.ending(Instant.parse("2026-11-21T00:00:00Z"), Duration.ofDays(30)), ZoneId.of("UTC"),
-                PageRequest.first(), Map.of(), null);
-        KpiView kpis = new KpiView(List.of());
-        TimeSeriesView series = new TimeSeriesView("x", List.of());
-        TableView table = new TableView(List.of(), List.of(), null, null);
-        when(views.kpis(VideoProduct.SPEC, req)).thenReturn(kpis);
-        when(views.dailySeries(VideoProduct.SPEC, req)).thenReturn(series);
-        when(views.log(VideoProduct.SPEC, req)).thenReturn(table);
-        assertSame(kpis, new VideoKpis(views).render(req));
-        assertSame(series, new VideoDaily(views).render(req));
-        assertSame(table, new VideoLog(views).render(req));
-    }
-
-    @Test
-    public void deletesADisconnectedCustomersData() throws Exception {
-        DataSource tx = mock(DataSource.class);
-        new VideoDataOwner(usage).deleteCustomerData(ACME, tx);
-        verify(usage).deleteCustomerData(ACME, VideoProduct.ID, tx);
-    }
-
-    @Test
-    public void sampleDataIsDeterministicAndUsesTheSharedTraffic() throws Exception {
-        VideoSampleData sample = new VideoSampleData(usage);
-        SampleDataProvider.Request req = new SampleDataProvider.Request(ACME, 1, 1, Instant.now(), ZoneId.of("UTC"));
-        DataSource tx = mock(DataSource.class);
-        sample.writeSample(req, tx);
-        verify(usage).writeSample(req, VideoProduct.SPEC, sample, tx);
-        assertEquals(VideoProduct.ID, sample.productId());
-        assertEquals("CHF", sample.samplePrices("CHF").currency());
-        for (var status : VideoProduct.SPEC.statuses()) {
-            UsageRecord a = sample.create(new UsageSampleFactory.Event(ACME, "s", Instant.parse("2026-11-20T09:00:00Z"),
-                    status.code(), new SplittableRandom(5)));
-            UsageRecord b = sample.create(new UsageSampleFactory.Event(ACME, "s", Instant.parse("2026-11-20T09:00:00Z"),
-                    status.code(), new SplittableRandom(5)));
-            assertEquals(a, b);
-            assertTrue(VideoProduct.SPEC.statusCodes().contains(a.status()));
-            assertTrue(a.from() == null || a.from().length() <= 4);
-            assertTrue(a.to() == null || a.to().length() <= 4);
-        }
-    }
-
-    @Test
-    public void productIsACommunicationsProduct() {
-        VideoProduct p = new VideoProduct();
-        assertEquals(VideoProduct.ID, p.id());
-        assertEquals("communications", p.family());
-        assertFalse(p.iconSvg().contains("<script"));
-    }
 }
