@@ -1,7 +1,6 @@
 package org.sightline.core.internal.tenancy;
 
 import java.io.File;
-import java.io.PrintWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -11,11 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.sightline.core.internal.storage.SqlMigrator;
+import org.sightline.core.internal.storage.UrlDataSource;
 
 /**
  * A throwaway, migrated core database for tests: H2 in memory, or a fresh schema in the PostgreSQL named by
@@ -54,7 +53,7 @@ public final class PortalDb implements AutoCloseable {
             url = "jdbc:h2:mem:portal" + n + ";DB_CLOSE_DELAY=-1";
         }
         keepAlive = DriverManager.getConnection(url);
-        dataSource = new Simple(url);
+        dataSource = new UrlDataSource(url);
         URL dir = SqlMigrator.class.getClassLoader().getResource("db/migration/core");
         List<SqlMigrator.Script> scripts = new ArrayList<>();
         for (File f : new File(dir.toURI()).listFiles()) {
@@ -73,23 +72,5 @@ public final class PortalDb implements AutoCloseable {
             st.execute(schema != null ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
         }
         keepAlive.close();
-    }
-
-    private static final class Simple implements DataSource {
-        private final String url;
-
-        Simple(String url) {
-            this.url = url;
-        }
-
-        @Override public Connection getConnection() throws SQLException { return DriverManager.getConnection(url); }
-        @Override public Connection getConnection(String u, String p) throws SQLException { return getConnection(); }
-        @Override public PrintWriter getLogWriter() { return null; }
-        @Override public void setLogWriter(PrintWriter out) { }
-        @Override public void setLoginTimeout(int seconds) { }
-        @Override public int getLoginTimeout() { return 0; }
-        @Override public Logger getParentLogger() { return Logger.getGlobal(); }
-        @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("no"); }
-        @Override public boolean isWrapperFor(Class<?> iface) { return false; }
     }
 }

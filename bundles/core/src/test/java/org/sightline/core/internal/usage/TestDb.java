@@ -1,8 +1,6 @@
 package org.sightline.core.internal.usage;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -23,6 +20,8 @@ import org.sightline.api.CustomerRef;
 import org.sightline.api.data.MigrationException;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.core.internal.storage.SqlMigrator;
+import org.sightline.core.internal.storage.Transactions;
+import org.sightline.core.internal.storage.UrlDataSource;
 
 /**
  * A throwaway database for usage tests: H2 in memory, or PostgreSQL when {@code SIGHTLINE_TEST_PG_URL}
@@ -51,7 +50,7 @@ final class TestDb implements ModuleStorage, AutoCloseable {
             url = "jdbc:h2:mem:usage" + n + ";DB_CLOSE_DELAY=-1";
         }
         keepAlive = DriverManager.getConnection(url);
-        dataSource = new SimpleDataSource(url);
+        dataSource = new UrlDataSource(url);
         migrate("core", SqlMigrator.class);
     }
 
@@ -82,42 +81,7 @@ final class TestDb implements ModuleStorage, AutoCloseable {
 
     /** Runs work in one transaction, as the core does for ingestion: committed if it returns. */
     <T> T inTransaction(TxWork<T> work) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
-            Connection shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (p, m, a) -> {
-                        switch (m.getName()) {
-                            case "close": return null;
-                            case "commit": case "setAutoCommit": case "releaseSavepoint":
-                                throw new IllegalStateException(m.getName() + " is the core's business");
-                            case "rollback":
-                                if (a == null || a.length == 0) {
-                                    throw new IllegalStateException("rollback is the core's business");
-                                }
-                                // rolling back to a savepoint is allowed, as in the core
-                            default:
-                                try {
-                                    return m.invoke(c, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                        }
-                    });
-            DataSource tx = new SimpleDataSource(url) {
-                @Override
-                public Connection getConnection() {
-                    return shared;
-                }
-            };
-            try {
-                T result = work.run(tx);
-                c.commit();
-                return result;
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return new Transactions(dataSource).inTransaction((c, tx) -> work.run(tx));
     }
 
     interface TxWork<T> {
@@ -194,23 +158,5 @@ final class TestDb implements ModuleStorage, AutoCloseable {
             }
         }
         keepAlive.close();
-    }
-
-    private static class SimpleDataSource implements DataSource {
-        private final String url;
-
-        SimpleDataSource(String url) {
-            this.url = url;
-        }
-
-        @Override public Connection getConnection() throws SQLException { return DriverManager.getConnection(url); }
-        @Override public Connection getConnection(String u, String p) throws SQLException { return getConnection(); }
-        @Override public PrintWriter getLogWriter() { return null; }
-        @Override public void setLogWriter(PrintWriter out) { }
-        @Override public void setLoginTimeout(int seconds) { }
-        @Override public int getLoginTimeout() { return 0; }
-        @Override public Logger getParentLogger() { return Logger.getGlobal(); }
-        @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("no"); }
-        @Override public boolean isWrapperFor(Class<?> iface) { return false; }
     }
 }
