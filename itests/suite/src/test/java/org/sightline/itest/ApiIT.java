@@ -157,4 +157,35 @@ public class ApiIT extends SightlineTestSupport {
         }
         assertEquals(0, json(r).get("navigation").size());
     }
+
+    @Test
+    public void theDashboardIsRevalidatedByETagAndShowsAChangeAtOnce() throws Exception {
+        CustomerRef c = customer("FRESH-1");
+        String path = "/api/v1/customers/" + c.id() + "/dashboard";
+        HttpResponse<String> first = get(path);
+        assertEquals(first.body(), 200, first.statusCode());
+        assertEquals(0, json(first).get("navigation").size());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        // Asked again (the composed dashboard is reused): same ETag, and revalidation costs no body.
+        assertEquals(etag, get(path).headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> notModified = send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
+                .header("If-None-Match", etag).GET().build());
+        assertEquals(304, notModified.statusCode());
+        assertEquals("", notModified.body());
+
+        // A subscription added: the very next request shows it, in the navigation and in the subscriptions card.
+        customers.subscribe(c.id(), "itest-demo", "active");
+        HttpResponse<String> second = send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
+                .header("If-None-Match", etag).GET().build());
+        assertEquals(200, second.statusCode());
+        assertEquals("itest-demo", json(second).at("/navigation/0/id").asText());
+        String name = "";
+        for (JsonNode p : json(get("/api/v1/products"))) {
+            if (p.get("id").asText().equals("itest-demo")) {
+                name = p.get("displayName").asText();
+            }
+        }
+        assertTrue(second.body(), !name.isEmpty() && widget(json(second), "core.subscriptions").toString().contains(name));
+        assertTrue(!etag.equals(second.headers().firstValue("ETag").orElseThrow()));
+    }
 }

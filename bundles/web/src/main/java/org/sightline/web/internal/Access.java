@@ -12,7 +12,7 @@ final class Access {
 
     /** The viewer the auth filter put on the request. */
     static Viewer viewer(ContainerRequestContext req) {
-        Viewer v = (Viewer) req.getProperty(AuthFilter.VIEWER);
+        Viewer v = (Viewer) req.getProperty(Gate.VIEWER);
         if (v == null) {
             throw new ForbiddenException("no viewer");
         }

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.Dashboard;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
@@ -66,16 +65,6 @@ public final class ApiResource {
     public List<ProductInfo> products(@Context ContainerRequestContext req) {
         require(req, Permissions.CUSTOMER_READ);
         return registry.products();
-    }
-
-    /** A customer's overview, or a product page with {@code ?product=}. Permission: {@code customer.read}. */
-    @GET
-    @Path("customers/{id}/dashboard")
-    public byte[] dashboard(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id)
-            throws IOException {
-        Viewer viewer = require(req, Permissions.CUSTOMER_READ);
-        Dashboard d = dashboards.dashboard(viewer, Params.id("id", id), Params.query(uri.getQueryParameters(), false));
-        return write(g -> ViewJson.dashboard(g, d));
     }
 
     /** One widget with paging, filters and panel. Permission: {@code customer.read} and the widget's own. */
@@ -151,7 +140,7 @@ public final class ApiResource {
     }
 
     private static Viewer require(ContainerRequestContext req, String permission) {
-        Viewer v = (Viewer) req.getProperty(AuthFilter.VIEWER);
+        Viewer v = (Viewer) req.getProperty(Gate.VIEWER);
         if (v == null || !v.can(permission)) {
             throw new ForbiddenException("this needs the '" + permission + "' permission");
         }

@@ -6,6 +6,8 @@ import javax.servlet.Servlet;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 
@@ -32,7 +34,8 @@ import org.sightline.core.WebSessionStore;
 import org.sightline.core.WidgetRegistry;
 
 /**
- * The REST API: Jersey as a plain servlet on the HTTP whiteboard at {@code /api/*}.
+ * The REST API at {@code /api/*} on the HTTP whiteboard: a front door that authenticates every request
+ * and serves the dashboard, then Jersey for the rest.
  */
 @Component(service = Servlet.class, configurationPid = "org.sightline.web", property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
@@ -40,10 +43,8 @@ import org.sightline.core.WidgetRegistry;
 @Designate(ocd = ApiServlet.Config.class)
 public class ApiServlet extends ServletContainer {
     private static final long serialVersionUID = 1L;
-    /** Request attribute: the client address. */
-    static final String ADDRESS = "sightline.address";
-    /** Request attribute: whether the request came over https. */
-    static final String SECURE = "sightline.secure";
+    private final Gate gate;
+    private final DashboardEndpoint dashboard;
 
     @ObjectClassDefinition(name = "Sightline web", description = "REST API and sign-in")
     public @interface Config {
@@ -63,21 +64,56 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference SignInGuard guard,
                       @Reference WebSessionStore sessions, @Reference AuditLog audit, Config config) {
-        super(resources(dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, guard, sessions, audit), config.auth_realm()));
+        this(new Authenticator(config.auth_realm(), tokens, staff, guard), dashboards, registry, ingest, exports,
+                new Portal(tokens, customers, actions, staff, guard, sessions, audit));
     }
 
-    /** Passes the client address and transport security to the Jersey filters as request attributes. */
+    private ApiServlet(Authenticator auth, DashboardService dashboards, WidgetRegistry registry, IngestService ingest,
+                       TableExport exports, Portal p) {
+        super(resources(auth, dashboards, registry, ingest, exports, p));
+        this.gate = new Gate(auth, p.sessions());
+        this.dashboard = new DashboardEndpoint(dashboards, new JsonFactory());
+    }
+
+    /**
+     * The front door: decides who calls ({@link Gate}) and answers refusals itself; serves the dashboard
+     * ({@link DashboardEndpoint}); hands everything else to Jersey with the caller as request attributes.
+     */
     @Override
-    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
-        req.setAttribute(ADDRESS, req.getRemoteAddr());
-        req.setAttribute(SECURE, req.isSecure());
+    public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)) {
+            throw new ServletException("HTTP only");
+        }
+        req.setAttribute(Gate.ADDRESS, req.getRemoteAddr());
+        req.setAttribute(Gate.SECURE, req.isSecure());
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Gate.Decision d;
+        try {
+            d = gate.decide(req, path);
+        } catch (RuntimeException e) {
+            Problems.write(res, Problems.of(e, req.getRequestURI()));
+            return;
+        }
+        if (d.problem() != null) {
+            Problems.write(res, d.problem());
+            return;
+        }
+        if (d.viewer() != null) {
+            req.setAttribute(Gate.VIEWER, d.viewer());
+            String customer = DashboardEndpoint.match(req.getMethod(), path);
+            if (customer != null) {
+                dashboard.serve(req, res, d.viewer(), customer);
+                return;
+            }
+        }
+        if (d.session() != null) {
+            req.setAttribute(Gate.SESSION, d.session());
+        }
         super.service(req, res);
     }
 
-    private static ResourceConfig resources(DashboardService dashboards, WidgetRegistry registry, IngestService ingest,
-                                            TableExport exports, Portal p, String realm) {
-        Authenticator auth = new Authenticator(realm, p.tokens(), p.staff(), p.guard());
+    private static ResourceConfig resources(Authenticator auth, DashboardService dashboards, WidgetRegistry registry,
+                                            IngestService ingest, TableExport exports, Portal p) {
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("sightline-api");
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -86,7 +122,7 @@ public class ApiServlet extends ServletContainer {
         rc.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 256 * 1024);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(new AuthFilter(auth, p.sessions()));
+        rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new ApiResource(dashboards, registry, ingest, new JsonFactory()));
         rc.register(new ExportResource(exports, p.audit()));

@@ -39,7 +39,7 @@ public final class ExportResource {
     @GET
     public Response export(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
                            @PathParam("widgetId") String widgetId) {
-        Viewer viewer = (Viewer) req.getProperty(AuthFilter.VIEWER);
+        Viewer viewer = (Viewer) req.getProperty(Gate.VIEWER);
         if (viewer == null || !viewer.can(Permissions.CUSTOMER_READ)) {
             throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_READ + "' permission");
         }

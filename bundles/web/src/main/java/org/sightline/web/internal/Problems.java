@@ -1,13 +1,47 @@
 package org.sightline.web.internal;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 
-/** {@code application/problem+json} bodies (RFC 9457). */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.SightlineException;
+import org.sightline.core.TooManyRequestsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code application/problem+json} bodies (RFC 9457), and the one place that turns a failure into one.
+ * Used by Jersey's {@link ProblemMapper} and by the servlet-level front door ({@link ApiServlet}), which
+ * answers some requests before Jersey sees them.
+ */
 final class Problems {
     static final String TYPE = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A problem to answer with.
+     *
+     * @param status   HTTP status
+     * @param body     the problem document: type, title, status, detail, instance and any extension
+     * @param headers  extra response headers (Retry-After, WWW-Authenticate)
+     */
+    record Problem(int status, Map<String, Object> body, Map<String, String> headers) {
+        Problem with(String header, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(header, value);
+            return new Problem(status, body, h);
+        }
+    }
 
     private Problems() {
     }
@@ -24,7 +58,62 @@ final class Problems {
         return m;
     }
 
+    static Problem problem(int status, String title, String detail, String instance) {
+        return new Problem(status, body(status, title, detail, instance), Map.of());
+    }
+
     static Response.ResponseBuilder response(int status, String title, String detail, String instance) {
         return Response.status(status).type(TYPE).entity(body(status, title, detail, instance));
+    }
+
+    static Response response(Problem p) {
+        Response.ResponseBuilder r = Response.status(p.status()).type(TYPE).entity(p.body());
+        p.headers().forEach(r::header);
+        return r.build();
+    }
+
+    /** The problem a failure is shown as. Unexpected failures are logged with an id the client is given. */
+    static Problem of(Throwable t, String instance) {
+        if (t instanceof SightlineException s) {
+            Problem p = problem(s.status(), s.title(), s.getMessage(), instance);
+            if (s instanceof TooManyRequestsException tm) {
+                p = p.with("Retry-After", Long.toString(tm.retryAfterSeconds()));
+            }
+            if (s instanceof InvalidParameterException ip) {
+                p.body().put("parameter", ip.parameter());
+            }
+            return p;
+        }
+        if (t instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+            String detail = switch (status) {
+                case 404 -> "There is no such resource.";
+                case 405 -> "This resource does not support that method.";
+                case 406 -> "This resource answers only with JSON.";
+                case 415 -> "This resource does not accept that content type.";
+                default -> w.getMessage();
+            };
+            return problem(status, title, detail, instance);
+        }
+        if (t instanceof JsonProcessingException j) {
+            return problem(400, "Malformed JSON", j.getOriginalMessage(), instance);
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.error("Request {} failed (error id {})", instance, id, t);
+        return problem(500, "Internal server error",
+                (t instanceof IllegalStateException && t.getMessage() != null ? t.getMessage() + ". " : "")
+                        + "The error was logged with id " + id + ".", instance);
+    }
+
+    /** Answers with the problem directly on the servlet response (outside Jersey). */
+    static void write(HttpServletResponse res, Problem p) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(p.body());
+        res.setStatus(p.status());
+        res.setContentType(TYPE);
+        p.headers().forEach(res::setHeader);
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
     }
 }

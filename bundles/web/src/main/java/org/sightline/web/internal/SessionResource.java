@@ -51,19 +51,19 @@ public final class SessionResource {
         JsonNode o = Bodies.object(body);
         String username = Bodies.string(o, "username");
         String password = Bodies.string(o, "password");
-        String address = AuthFilter.address(req);
+        String address = Gate.address(req);
         Optional<StaffUser> user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
         if (user.isEmpty()) {
             return Problems.response(401, "Sign-in failed", "The username or password is not right.", "/api/v1/session").build();
         }
         WebSession s = sessions.create(user.get(), address);
-        return Response.ok(body(s)).header(HttpHeaders.SET_COOKIE, cookie(s.secret(), AuthFilter.secure(req), false)).build();
+        return Response.ok(body(s)).header(HttpHeaders.SET_COOKIE, cookie(s.secret(), Gate.secure(req), false)).build();
     }
 
     /** The current session. */
     @GET
     public Response current(@Context ContainerRequestContext req) {
-        WebSession s = (WebSession) req.getProperty(AuthFilter.SESSION);
+        WebSession s = (WebSession) req.getProperty(Gate.SESSION);
         if (s == null) {
             return Problems.response(401, "Authentication required", "There is no browser session.", "/api/v1/session").build();
         }
@@ -73,13 +73,13 @@ public final class SessionResource {
     /** Signs out: ends the session and clears the cookie. */
     @DELETE
     public Response signOut(@Context ContainerRequestContext req) {
-        WebSession s = (WebSession) req.getProperty(AuthFilter.SESSION);
-        Cookie cookie = req.getCookies().get(AuthFilter.COOKIE);
+        WebSession s = (WebSession) req.getProperty(Gate.SESSION);
+        Cookie cookie = req.getCookies().get(Gate.COOKIE);
         if (s != null && cookie != null) {
             sessions.delete(cookie.getValue());
             audit.record(s.user().viewer(), "session.signout", null, null, AuditLog.OK, null);
         }
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", AuthFilter.secure(req), true)).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Gate.secure(req), true)).build();
     }
 
     private static Map<String, Object> body(WebSession s) {
@@ -100,7 +100,7 @@ public final class SessionResource {
     }
 
     static String cookie(String value, boolean secure, boolean expire) {
-        return AuthFilter.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        return Gate.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
                 + (expire ? "; Max-Age=0" : "");
     }
 }

@@ -152,7 +152,6 @@ public class StaffDirectoryImpl implements StaffDirectory {
     }
 
     private void assign(String sql, long staffId, long otherId, String what) {
-        index.invalidateAll();
         try (Connection c = ds.getConnection()) {
             if (Jdbc.update(c, sql, List.of(staffId, otherId)) == 0) {
                 boolean exists = !Jdbc.list(c, "SELECT 1 FROM staff_" + what + " WHERE staff_id = ? AND "
@@ -163,6 +162,9 @@ public class StaffDirectoryImpl implements StaffDirectory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot assign: " + e.getMessage(), e);
+        } finally {
+            // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
+            index.invalidateAll();
         }
     }
 

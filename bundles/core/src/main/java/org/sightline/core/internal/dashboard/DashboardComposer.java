@@ -1,15 +1,18 @@
 package org.sightline.core.internal.dashboard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,6 +49,7 @@ import org.sightline.core.RenderedWidget;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.registry.WidgetEntry;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
+import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +75,12 @@ public class DashboardComposer implements DashboardService {
 
         @AttributeDefinition(name = "Default range (days)", description = "Length of the default time range, in whole days up to today.")
         int range_default_days() default 30;
+
+        @AttributeDefinition(name = "Composed dashboard reuse (ms)", description = "A composed dashboard is served again "
+                + "to the same viewer while nothing it was made from has changed (widgets deployed or removed, the "
+                + "customer's data, subscriptions or assignments, each widget's refresh interval), for at most this "
+                + "long. 0 composes every request.")
+        long dashboard_reuse_ms() default 10_000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardComposer.class);
@@ -81,13 +91,31 @@ public class DashboardComposer implements DashboardService {
     private final long deadlineMs;
     private final int maxInFlight;
     private final int defaultDays;
+    private final CustomerIndex index;
+    private final long reuseNanos;
+    private final Map<ReuseKey, Composed> composed = new ConcurrentHashMap<>();
+
+    /** What a composed dashboard was asked with; the viewer decides which customers and widgets it may see. */
+    private record ReuseKey(Viewer viewer, long customerId, DashboardQuery query) {
+    }
+
+    /**
+     * A composed dashboard and what it was composed from: the registry generation, the partner's version
+     * (customers, subscriptions, assignments) and the customer's view epoch, noted before composing.
+     */
+    private record Composed(Dashboard dashboard, long generation, long partnerVersion, long epoch, long expiresAt) {
+    }
+
+    private static final int MAX_COMPOSED = 10_000;
 
     @Activate
     public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
-                             @Reference ViewCache cache, Config config) {
+                             @Reference ViewCache cache, @Reference CustomerIndex index, Config config) {
         this.registry = registry;
         this.customers = customers;
         this.cache = cache;
+        this.index = index;
+        this.reuseNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.dashboard_reuse_ms()));
         this.deadlineMs = Math.max(50, config.widget_deadline_ms());
         this.maxInFlight = Math.max(1, config.widget_max_in_flight());
         this.defaultDays = Math.max(1, config.range_default_days());
@@ -110,6 +138,47 @@ public class DashboardComposer implements DashboardService {
 
     @Override
     public Dashboard dashboard(Viewer viewer, long customerId, DashboardQuery query) {
+        if (reuseNanos == 0) {
+            return compose(viewer, customerId, query, null);
+        }
+        ReuseKey key = new ReuseKey(viewer, customerId, query);
+        Composed c = composed.get(key);
+        if (c != null && System.nanoTime() - c.expiresAt < 0 && c.generation == registry.generation()
+                && c.partnerVersion == index.version(viewer.partnerId()) && c.epoch == cache.epoch(customerId)) {
+            return c.dashboard;
+        }
+        // Noted before anything is read: a change committed meanwhile makes the result stale at once.
+        long generation = registry.generation();
+        long partnerVersion = index.version(viewer.partnerId());
+        long epoch = cache.epoch(customerId);
+        long[] expiresAt = {System.nanoTime() + reuseNanos};
+        Dashboard d = compose(viewer, customerId, query, expiresAt);
+        if (expiresAt[0] != 0) {
+            if (query.range() == null) {
+                // The default range ends with today: a new day is a new range.
+                long newDay = System.nanoTime() + Duration.between(Instant.now(), d.range().to()).toNanos();
+                if (newDay - expiresAt[0] < 0) {
+                    expiresAt[0] = newDay;
+                }
+            }
+            if (composed.size() >= MAX_COMPOSED) {
+                long now = System.nanoTime();
+                composed.values().removeIf(x -> now - x.expiresAt > 0);
+                if (composed.size() >= MAX_COMPOSED) {
+                    composed.clear();
+                }
+            }
+            composed.put(key, new Composed(d, generation, partnerVersion, epoch, expiresAt[0]));
+        }
+        return d;
+    }
+
+    /**
+     * Composes a dashboard. {@code expiresAt}, when given, is lowered to when the first of its views
+     * stops being fresh, or set to 0 when the result must not be reused (an error card, a view that is
+     * never cached).
+     */
+    private Dashboard compose(Viewer viewer, long customerId, DashboardQuery query, long[] expiresAt) {
         CustomerRef customer = customer(viewer, customerId);
         List<ProductInfo> navigation = navigation(customer);
         Set<String> visibleProducts = new HashSet<>();
@@ -127,7 +196,7 @@ public class DashboardComposer implements DashboardService {
             }
         }
         TimeRange range = range(query);
-        List<RenderedWidget> rendered = renderAll(chosen, customer, viewer, range, query, false);
+        List<RenderedWidget> rendered = renderAll(chosen, customer, viewer, range, query, false, expiresAt);
         return new Dashboard(customer, range, customer.accessEnabled() ? navigation : List.of(), query.product(), rendered);
     }
 
@@ -141,7 +210,7 @@ public class DashboardComposer implements DashboardService {
                 .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
-        return renderAll(List.of(entry), customer, viewer, range(query), query, true).get(0);
+        return renderAll(List.of(entry), customer, viewer, range(query), query, true, null).get(0);
     }
 
     private CustomerRef customer(Viewer viewer, long customerId) {
@@ -180,8 +249,13 @@ public class DashboardComposer implements DashboardService {
         return new TimeRange(from, to);
     }
 
+    /**
+     * Renders the widgets (or takes their fresh views from the cache). {@code expiresAt}, when given, is
+     * lowered to the earliest expiry of the views, or set to 0 if any of them cannot be reused.
+     */
     private List<RenderedWidget> renderAll(List<WidgetEntry> entries, CustomerRef customer, Viewer viewer,
-                                           TimeRange range, DashboardQuery q, boolean single) {
+                                           TimeRange range, DashboardQuery q, boolean single, long[] expiresAt) {
+        long epoch = cache.epoch(customer.id());
         WidgetRequest base = new WidgetRequest(customer, viewer, range, q.zone(), q.page(), q.filters(), q.panel());
         String requestKey = requestKey(base);
         int perms = viewer.permissions().hashCode();
@@ -193,9 +267,12 @@ public class DashboardComposer implements DashboardService {
             WidgetEntry e = entries.get(i);
             ViewCache.Key key = new ViewCache.Key(e.serviceId(), e.descriptor().productId(), customer.id(), requestKey, perms);
             keys.add(key);
-            WidgetView cached = cache.get(key);
+            ViewCache.Entry cached = cache.entry(key);
             if (cached != null) {
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(cached));
+                futures.add(java.util.concurrent.CompletableFuture.completedFuture(cached.view()));
+                if (expiresAt != null && expiresAt[0] != 0 && cached.expiresAt() - expiresAt[0] < 0) {
+                    expiresAt[0] = cached.expiresAt();
+                }
                 continue;
             }
             started[i] = System.nanoTime();
@@ -211,10 +288,17 @@ public class DashboardComposer implements DashboardService {
                 long took = System.nanoTime() - started[i];
                 if (!fromCache) {
                     e.succeeded(took);
-                    cache.put(keys.get(i), view, e.descriptor().refresh());
+                    Duration refresh = e.descriptor().refresh();
+                    cache.put(keys.get(i), view, refresh, epoch);
+                    if (expiresAt != null && expiresAt[0] != 0) {
+                        long viewExpiry = System.nanoTime() + refresh.toNanos();
+                        expiresAt[0] = refresh.isZero() || refresh.isNegative() ? 0
+                                : viewExpiry - expiresAt[0] < 0 ? viewExpiry : expiresAt[0];
+                    }
                 }
                 out.add(new RenderedWidget(e.descriptor(), view, null, fromCache ? 0 : TimeUnit.NANOSECONDS.toMillis(took)));
             } catch (TimeoutException ex) {
+                notReusable(expiresAt);
                 f.cancel(true);
                 out.add(failed(e, started[i], "did not answer within " + deadlineMs + " ms"));
             } catch (ExecutionException ex) {
@@ -223,6 +307,7 @@ public class DashboardComposer implements DashboardService {
                     e.succeeded(System.nanoTime() - started[i]);
                     throw new InvalidParameterException(bad.parameter(), bad.getMessage());
                 }
+                notReusable(expiresAt);
                 out.add(failed(e, started[i], reason(cause)));
                 if (!(cause instanceof RefusedException)) {
                     if (e.shouldLogFailure()) {
@@ -233,6 +318,7 @@ public class DashboardComposer implements DashboardService {
                     }
                 }
             } catch (CancellationException ex) {
+                notReusable(expiresAt);
                 out.add(failed(e, started[i], "was cancelled"));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -241,6 +327,12 @@ public class DashboardComposer implements DashboardService {
             }
         }
         return out;
+    }
+
+    private static void notReusable(long[] expiresAt) {
+        if (expiresAt != null) {
+            expiresAt[0] = 0;
+        }
     }
 
     private Future<WidgetView> submit(WidgetEntry e, WidgetRequest request) {

@@ -53,6 +53,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
     private final Map<Long, ProductInfo> products = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<WidgetEntry>> removalListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     @Reference(service = DashboardWidget.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -67,12 +68,14 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         }
         widgets.put(id, new WidgetEntry(id, d, widget, ref.getBundle(),
                 inFlight.computeIfAbsent(d.id(), k -> new java.util.concurrent.atomic.AtomicInteger())));
+        generation.incrementAndGet();
         LOG.info("Widget {} ({}) registered by {}", d.id(), d.productId(), bundleName(ref.getBundle()));
     }
 
     public void unbindWidget(ServiceReference<DashboardWidget> ref) {
         WidgetEntry e = widgets.remove((Long) ref.getProperty(Constants.SERVICE_ID));
         if (e != null) {
+            generation.incrementAndGet();
             LOG.info("Widget {} unregistered", e.descriptor().id());
             removalListeners.forEach(l -> l.accept(e));
         }
@@ -91,11 +94,21 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         Bundle b = ref.getBundle();
         products.put(id, new ProductInfo(pid, p.displayName(), p.family(), p.iconSvg(), p.order(),
                 bundleName(b), b == null ? "" : b.getVersion().toString()));
+        generation.incrementAndGet();
         LOG.info("Product {} registered by {}", pid, bundleName(b));
     }
 
     public void unbindProduct(ServiceReference<Product> ref) {
         products.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+        generation.incrementAndGet();
+    }
+
+    /**
+     * Changes whenever a widget or product comes or goes: whatever was composed from the registry at an
+     * earlier generation may be out of date.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /** Calls the listener with every widget entry that is removed, so caches can drop its views. */

@@ -32,6 +32,7 @@ import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
 import org.sightline.core.Subscription;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 
 /** Partners, customers and subscriptions in the core's tables; every read is scoped to a partner. */
@@ -46,22 +47,24 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     private final DataSource ds;
     private final CustomerList list;
     private final CustomerIndex index;
+    private final ViewCache views;
     /** Staff ids by username: usernames are never reused for another user (users are disabled, not deleted). */
     private final Map<String, Long> staffIds = new ConcurrentHashMap<>();
 
     @Activate
-    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index) {
-        this(storage.dataSource(), index, 0);
+    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, @Reference ViewCache views) {
+        this(storage.dataSource(), index, views);
     }
 
     /** A directory on a plain data source (tests, benchmarks). */
     public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index) {
-        return new CustomerDirectoryImpl(ds, index, 0);
+        return new CustomerDirectoryImpl(ds, index, new ViewCache());
     }
 
-    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, int unused) {
+    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, ViewCache views) {
         this.ds = ds;
         this.index = index;
+        this.views = views;
         this.list = new CustomerList(ds, index);
     }
 
@@ -341,6 +344,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             ps.setString(3, status);
             ps.executeUpdate();
             index.invalidateAll();
+            views.invalidateCustomer(customerId);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot subscribe: " + e.getMessage(), e);
         }

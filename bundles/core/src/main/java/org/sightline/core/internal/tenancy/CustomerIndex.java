@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -45,6 +46,8 @@ public class CustomerIndex {
     private final DataSource ds;
     private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final AtomicLong allVersion = new AtomicLong();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-customer-index");
         t.setDaemon(true);
@@ -203,11 +206,24 @@ public class CustomerIndex {
         if (s != null) {
             s.stale = true;
         }
+        versions.computeIfAbsent(partnerId, k -> new AtomicLong()).incrementAndGet();
     }
 
     /** Marks every snapshot stale. */
     public void invalidateAll() {
         snapshots.values().forEach(s -> s.stale = true);
+        allVersion.incrementAndGet();
+    }
+
+    /**
+     * The partner's version: it changes with every change to its customers, subscriptions, groups or
+     * assignments that the core makes (each is announced through {@link #invalidate} or
+     * {@link #invalidateAll} after it is written). Whatever is derived from them, such as which customers
+     * a user may see, is current while the version has not changed.
+     */
+    public long version(long partnerId) {
+        AtomicLong v = versions.get(partnerId);
+        return allVersion.get() + (v == null ? 0 : v.get());
     }
 
     /** Records a pin or unpin in place. */

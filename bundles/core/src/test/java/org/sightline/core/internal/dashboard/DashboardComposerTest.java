@@ -1,7 +1,9 @@
 package org.sightline.core.internal.dashboard;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.After;
 import org.junit.Before;
@@ -40,6 +44,7 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.RenderedWidget;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
+import org.sightline.core.internal.tenancy.CustomerIndex;
 
 public class DashboardComposerTest {
     private static final Viewer ADMIN = new Viewer("anna", 1, Set.of("admin"),
@@ -52,6 +57,8 @@ public class DashboardComposerTest {
     private final ViewCache cache = new ViewCache();
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private final AtomicInteger renders = new AtomicInteger();
+    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class));
+    private final Map<String, ServiceReference<DashboardWidget>> refs = new HashMap<>();
     private DashboardComposer composer;
     private long nextServiceId = 1;
 
@@ -63,7 +70,7 @@ public class DashboardComposerTest {
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
         product("sms");
         product("voice");
-        composer = new DashboardComposer(registry, customers, cache, config(300));
+        composer = new DashboardComposer(registry, customers, cache, index, config(300));
         widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
             renders.incrementAndGet();
             return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));
@@ -178,6 +185,56 @@ public class DashboardComposerTest {
     }
 
     @Test
+    public void aComposedDashboardIsServedAgainUntilSomethingItWasMadeFromChanges() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id);
+        }
+        Dashboard first = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertEquals(List.of("sms.kpi"), ids(first));
+        assertSame(first, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+        assertEquals(1, renders.get());
+        // Another viewer is composed for itself: what it may see differs.
+        assertNotSame(first, composer.dashboard(READER, 7, DashboardQuery.overview()));
+        renders.set(1);
+
+        // The customer's data changed (ingestion, an action): composed again, rendered again.
+        cache.invalidate(7, "sms");
+        Dashboard second = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertNotSame(first, second);
+        assertEquals(2, renders.get());
+        assertSame(second, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+
+        // A widget deployed: it shows up at once.
+        widget("sms.new", "sms", "usage", 30, Permissions.CUSTOMER_READ, 60, r -> new KpiView(List.of()));
+        assertEquals(List.of("sms.kpi", "sms.new"), ids(composer.dashboard(ADMIN, 7, DashboardQuery.overview())));
+
+        // The subscription ended (a portal write announces it through the index): the product is gone.
+        when(customers.subscribedProducts(7)).thenReturn(List.of());
+        index.invalidate(1);
+        Dashboard third = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertEquals(List.of(), ids(third));
+        assertTrue(third.navigation().isEmpty());
+
+        // The viewer lost access to the customer (an assignment removed): not found, not a stale copy.
+        when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.empty());
+        index.invalidateAll();
+        try {
+            composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+            fail();
+        } catch (NotFoundException expected) {
+            // scoped again
+        }
+    }
+
+    @Test
+    public void aDashboardWithAnErrorCardIsComposedAgainNextTime() {
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        var broken = registry.widgets().stream().filter(w -> w.descriptor().id().equals("sms.broken")).findFirst().orElseThrow();
+        assertEquals(2, broken.calls());
+    }
+
+    @Test
     public void registryRecordsHealth() {
         composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         var broken = registry.widgets().stream().filter(w -> w.descriptor().id().equals("sms.broken")).findFirst().orElseThrow();
@@ -203,6 +260,11 @@ public class DashboardComposerTest {
         ServiceReference<DashboardWidget> ref = mock(ServiceReference.class);
         when(ref.getProperty(any())).thenAnswer(inv -> props.get(inv.getArgument(0)));
         registry.bindWidget(ref, r::render);
+        refs.put(id, ref);
+    }
+
+    private void remove(String id) {
+        registry.unbindWidget(refs.remove(id));
     }
 
     private void product(String id) {
@@ -231,6 +293,7 @@ public class DashboardComposerTest {
             @Override public int widget_pool_size() { return 4; }
             @Override public int widget_max_in_flight() { return 2; }
             @Override public int range_default_days() { return 30; }
+            @Override public long dashboard_reuse_ms() { return 10_000; }
         };
     }
 }
