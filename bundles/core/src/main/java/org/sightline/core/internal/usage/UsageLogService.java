@@ -60,9 +60,11 @@ import org.sightline.api.widget.TimeRange;
  * Writing a batch, in the caller's transaction: read the customers' price lists (one query, the ids bound as an array),
  * insert the records in JDBC batches under a savepoint (when the unique idempotency key objects, go back
  * to the savepoint, look up which keys are stored, one query with the keys bound as an array, and insert the rest),
- * charge the customers' credits in id order (which locks their rows, so concurrent batches of one
- * customer serialize and cannot deadlock or race on roll-up rows), and add the new records to the daily
- * roll-ups, one row per (customer, day, direction, status), with {@code MERGE}s of up to 32 rows.
+ * lock the customers' rows in id order (so concurrent batches of one customer serialize and cannot deadlock
+ * or race on roll-up rows) and charge their credits, and add the new records to the daily roll-ups, one row
+ * per (customer, day, direction, status). Charges and roll-ups are one set-based {@code MERGE} each, their
+ * rows bound as arrays: a live feed's batch touches a thousand customers, and a statement per customer cost
+ * more than the records themselves.
  * <p>
  * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} only.
  */
@@ -87,31 +89,30 @@ public class UsageLogService implements UsageLog {
             + "FROM usage_price WHERE customer_id = ANY(?)";
 
     /**
-     * Roll-up upserts, several keys per statement. Shapes of {@link #ROLL_UP_SIZES} rows only, so statements
-     * are reused; a short chunk is padded with rows of customer 0 and no records, which match nothing and
-     * are not inserted.
+     * All of a batch's roll-up rows in one statement: the rows travel as one array per column and are
+     * merged as a set (one statement instead of one per row or per chunk of rows; the per-statement cost
+     * dominated when a live feed touches a thousand customers per batch). Days travel as ISO text.
      */
-    private static final int[] ROLL_UP_SIZES = {4, 32};
-    private static final String[] ROLL_UP = new String[ROLL_UP_SIZES.length];
+    private static final String ROLL_UP = "MERGE INTO usage_daily t USING (SELECT * FROM UNNEST("
+            + "CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR(10) ARRAY), CAST(? AS VARCHAR(1) ARRAY), "
+            + "CAST(? AS VARCHAR(20) ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), "
+            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS s (customer_id, usage_day, direction, status, record_count, quantity, "
+            + "duration_s, spend)) s "
+            + "ON t.customer_id = s.customer_id AND t.product_id = ? AND t.usage_day = CAST(s.usage_day AS DATE) "
+            + "AND t.direction = s.direction AND t.status = s.status "
+            + "WHEN MATCHED THEN UPDATE SET record_count = t.record_count + s.record_count, "
+            + "quantity = t.quantity + s.quantity, duration_s = t.duration_s + s.duration_s, spend = t.spend + s.spend "
+            + "WHEN NOT MATCHED THEN INSERT (customer_id, product_id, usage_day, direction, status, record_count, "
+            + "quantity, duration_s, spend) VALUES (s.customer_id, ?, CAST(s.usage_day AS DATE), s.direction, s.status, "
+            + "s.record_count, s.quantity, s.duration_s, s.spend)";
 
-    static {
-        String row = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS DATE), CAST(? AS CHAR(1)), "
-                + "CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DECIMAL(19,4)))";
-        for (int i = 0; i < ROLL_UP_SIZES.length; i++) {
-            ROLL_UP[i] = "MERGE INTO usage_daily t USING (VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(ROLL_UP_SIZES[i], row))
-                    + ") s (customer_id, product_id, usage_day, direction, status, record_count, quantity, duration_s, spend) "
-                    + "ON t.customer_id = s.customer_id AND t.product_id = s.product_id AND t.usage_day = s.usage_day "
-                    + "AND t.direction = s.direction AND t.status = s.status "
-                    + "WHEN MATCHED THEN UPDATE SET record_count = t.record_count + s.record_count, "
-                    + "quantity = t.quantity + s.quantity, duration_s = t.duration_s + s.duration_s, spend = t.spend + s.spend "
-                    + "WHEN NOT MATCHED AND s.record_count > 0 THEN INSERT (customer_id, product_id, usage_day, direction, "
-                    + "status, record_count, quantity, duration_s, spend) VALUES (s.customer_id, s.product_id, s.usage_day, "
-                    + "s.direction, s.status, s.record_count, s.quantity, s.duration_s, s.spend)";
-        }
-    }
+    /** Locks the batch's customers in id order, so that concurrent batches of one customer serialize here. */
+    private static final String LOCK_CUSTOMERS = "SELECT id FROM customer WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
-    private static final String CHARGE = "UPDATE customer SET credits = credits - ? WHERE id = ?";
+    /** All of a batch's charges in one statement, like {@link #ROLL_UP}. */
+    private static final String CHARGE = "MERGE INTO customer c USING (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY), "
+            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS v (id, amount)) v ON c.id = v.id "
+            + "WHEN MATCHED THEN UPDATE SET credits = c.credits - v.amount";
     private static final String PRICES = "SELECT price_key, currency, unit_price FROM usage_price "
             + "WHERE customer_id = ? AND product_id = ?";
     private static final String SUMMARY = "SELECT usage_day, direction, status, record_count, quantity, duration_s, "
@@ -331,52 +332,62 @@ public class UsageLogService implements UsageLog {
 
     private static void rollUp(Connection c, String productId, Map<RollUpKey, long[]> counts,
                                Map<RollUpKey, BigDecimal> spends) throws SQLException {
-        List<Map.Entry<RollUpKey, long[]>> rows = new ArrayList<>(counts.entrySet()); // key order: no deadlocks
-        int shape = rows.size() <= ROLL_UP_SIZES[0] ? 0 : 1;
-        int size = ROLL_UP_SIZES[shape];
-        try (PreparedStatement ps = c.prepareStatement(ROLL_UP[shape])) {
-            for (int from = 0; from < rows.size(); from += size) {
-                int p = 1;
-                for (int i = from; i < from + size; i++) {
-                    if (i < rows.size()) {
-                        RollUpKey k = rows.get(i).getKey();
-                        long[] sums = rows.get(i).getValue();
-                        ps.setLong(p++, k.customerId());
-                        ps.setString(p++, productId);
-                        ps.setObject(p++, k.day());
-                        ps.setString(p++, k.direction());
-                        ps.setString(p++, k.status());
-                        ps.setLong(p++, sums[0]);
-                        ps.setLong(p++, sums[1]);
-                        ps.setLong(p++, sums[2]);
-                        ps.setBigDecimal(p++, spends.get(k));
-                    } else { // padding: matches no row, inserts nothing
-                        ps.setLong(p++, 0);
-                        ps.setString(p++, productId);
-                        ps.setObject(p++, LocalDate.EPOCH);
-                        ps.setString(p++, "N");
-                        ps.setString(p++, "-");
-                        ps.setLong(p++, 0);
-                        ps.setLong(p++, 0);
-                        ps.setLong(p++, 0);
-                        ps.setBigDecimal(p++, ZERO_PRICE);
-                    }
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        int n = counts.size();
+        Long[] customer = new Long[n];
+        String[] day = new String[n];
+        String[] direction = new String[n];
+        String[] status = new String[n];
+        Long[] records = new Long[n];
+        Long[] quantity = new Long[n];
+        Long[] duration = new Long[n];
+        BigDecimal[] spend = new BigDecimal[n];
+        int i = 0;
+        for (Map.Entry<RollUpKey, long[]> e : counts.entrySet()) {
+            RollUpKey k = e.getKey();
+            customer[i] = k.customerId();
+            day[i] = k.day().toString();
+            direction[i] = k.direction();
+            status[i] = k.status();
+            records[i] = e.getValue()[0];
+            quantity[i] = e.getValue()[1];
+            duration[i] = e.getValue()[2];
+            spend[i] = spends.get(k);
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ROLL_UP)) {
+            ps.setArray(1, c.createArrayOf("bigint", customer));
+            ps.setArray(2, c.createArrayOf("varchar", day));
+            ps.setArray(3, c.createArrayOf("varchar", direction));
+            ps.setArray(4, c.createArrayOf("varchar", status));
+            ps.setArray(5, c.createArrayOf("bigint", records));
+            ps.setArray(6, c.createArrayOf("bigint", quantity));
+            ps.setArray(7, c.createArrayOf("bigint", duration));
+            ps.setArray(8, c.createArrayOf("numeric", spend));
+            ps.setString(9, productId);
+            ps.setString(10, productId);
+            ps.executeUpdate();
         }
     }
 
-    /** Draws the charges down from the customers' credits; a zero charge still locks the row. */
+    /**
+     * Draws the charges down from the customers' credits: first locks the customers' rows in id order (one
+     * statement), then charges them all (one statement).
+     */
     private static void charge(Connection c, Map<Long, BigDecimal> charges) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
-            for (Map.Entry<Long, BigDecimal> e : charges.entrySet()) { // ascending ids: one lock order
-                ps.setBigDecimal(1, e.getValue());
-                ps.setLong(2, e.getKey());
-                ps.addBatch();
+        Long[] ids = charges.keySet().toArray(new Long[0]);
+        BigDecimal[] amounts = charges.values().toArray(new BigDecimal[0]);
+        try (PreparedStatement lock = c.prepareStatement(LOCK_CUSTOMERS)) {
+            lock.setArray(1, c.createArrayOf("bigint", ids));
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    // reading the rows takes their locks
+                }
             }
-            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            ps.setArray(2, c.createArrayOf("numeric", amounts));
+            ps.executeUpdate();
         }
     }
 
