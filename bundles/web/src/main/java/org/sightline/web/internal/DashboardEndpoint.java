@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -35,7 +36,8 @@ import org.sightline.core.ForbiddenException;
 final class DashboardEndpoint {
     private static final String PREFIX = "/v1/customers/";
     private static final String SUFFIX = "/dashboard";
-    private static final int MAX_BODIES = 10_000;
+    /** At most this many bytes of written dashboards are kept (a few hundred dashboards). */
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private record Key(Viewer viewer, long customerId, DashboardQuery query) {
     }
@@ -47,6 +49,7 @@ final class DashboardEndpoint {
     private final DashboardService dashboards;
     private final JsonFactory json;
     private final Map<Key, Body> bodies = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
 
     DashboardEndpoint(DashboardService dashboards, JsonFactory json) {
         this.dashboards = dashboards;
@@ -76,10 +79,7 @@ final class DashboardEndpoint {
             body = bodies.get(key);
             if (body == null || body.dashboard != d) {
                 body = write(d);
-                if (bodies.size() >= MAX_BODIES) {
-                    bodies.clear();
-                }
-                bodies.put(key, body);
+                keep(key, body);
             }
         } catch (RuntimeException e) {
             Problems.write(res, Problems.of(e, req.getRequestURI()));
@@ -99,6 +99,16 @@ final class DashboardEndpoint {
         if (!"HEAD".equals(req.getMethod())) {
             res.getOutputStream().write(body.json);
         }
+    }
+
+    /** Keeps the body for the next request with the same key, within {@link #MAX_BYTES}. */
+    private void keep(Key key, Body body) {
+        if (bytes.get() + body.json.length > MAX_BYTES) {
+            bodies.clear();
+            bytes.set(0);
+        }
+        Body old = bodies.put(key, body);
+        bytes.addAndGet(body.json.length - (old == null ? 0 : old.json.length));
     }
 
     private Body write(Dashboard d) throws IOException {

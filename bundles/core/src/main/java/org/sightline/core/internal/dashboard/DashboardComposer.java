@@ -106,7 +106,8 @@ public class DashboardComposer implements DashboardService {
     private record Composed(Dashboard dashboard, long generation, long partnerVersion, long epoch, long expiresAt) {
     }
 
-    private static final int MAX_COMPOSED = 10_000;
+    /** Composed dashboards kept at most (each holds its views, some tens of KB). */
+    private static final int MAX_COMPOSED = 1_000;
 
     @Activate
     public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
