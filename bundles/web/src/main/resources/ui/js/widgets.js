@@ -209,9 +209,9 @@ export class Widget extends LightElement {
       if (!ok) return;
     }
     try {
-      await api(`/customers/${this.customerId}/widgets/${encodeURIComponent(this.widget.id)}/actions/${encodeURIComponent(action.id)}`,
-        { method: 'POST', body: {} });
-      toast(`${action.label}: done`, 'success');
+      const result = await api(`/customers/${this.customerId}/widgets/${encodeURIComponent(this.widget.id)}/actions/${encodeURIComponent(action.id)}`,
+        { method: 'POST', body: action.confirm ? { confirm: action.confirm } : {} });
+      toast(result?.message || `${action.label}: done`, 'success');
       this.reload();
     } catch (e) {
       if (e.status !== 401) toast(e.missing ? `“${action.label}” is not available on this server yet.` : `${action.label} failed: ${e.title}`, 'error');
@@ -275,7 +275,7 @@ export class Widget extends LightElement {
   }
 
   links(view) {
-    const actions = (view.actions || []).filter((a) => session.can(a.permission));
+    const actions = (view.actions || []).filter((a) => session.can('customer.act') && session.can(a.permission));
     if (!actions.length && !(view.links || []).length) {
       return html`<p class="muted">No actions available to you here.</p>`;
     }

@@ -25,4 +25,18 @@ public interface DashboardService {
      * @throws InvalidParameterException when the widget rejects a filter, cursor or panel
      */
     RenderedWidget widget(Viewer viewer, long customerId, String widgetId, DashboardQuery query);
+
+    /**
+     * Runs an action a widget offers in its links view ({@link org.sightline.api.widget.WidgetActions}),
+     * audited, and drops the customer's cached views.
+     *
+     * @param confirmation the word the user typed, when the action asks for one
+     * @return what the user is told, masked
+     * @throws NotFoundException         when the customer or widget is not visible, or the widget's view does
+     *                                   not offer the action to this viewer
+     * @throws ForbiddenException        when the viewer may not act on customers or lacks the action's permission
+     * @throws InvalidParameterException when the confirmation is missing or wrong, or the widget rejects the action
+     * @throws ActionFailedException     when the product's action failed or overran the widget deadline
+     */
+    String act(Viewer viewer, long customerId, String widgetId, String actionId, String confirmation);
 }

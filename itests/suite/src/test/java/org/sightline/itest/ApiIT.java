@@ -188,4 +188,43 @@ public class ApiIT extends SightlineTestSupport {
         assertTrue(second.body(), !name.isEmpty() && widget(json(second), "core.subscriptions").toString().contains(name));
         assertTrue(!etag.equals(second.headers().firstValue("ETag").orElseThrow()));
     }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic());
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    @Test
+    public void aWidgetActionRunsAsOfferedIsAuditedMaskedAndShowsAtOnce() throws Exception {
+        String widget = "/api/v1/customers/" + customer.id() + "/widgets/itest-demo.actions";
+        assertTrue(get(widget).body().contains("Run check (0 so far)"));
+        HttpResponse<String> r = post(widget + "/actions/check", "{}");
+        assertEquals(r.body(), 200, r.statusCode());
+        assertEquals("Check 1 done.", json(r).get("message").asText());
+        // the customer's cached views were dropped: the new count shows on the next request
+        assertTrue(get(widget).body().contains("Run check (1 so far)"));
+
+        HttpResponse<String> call = post(widget + "/actions/call-back", null);
+        assertEquals(call.body(), 200, call.statusCode());
+        assertTrue(call.body(), call.body().contains("0123") && !call.body().contains("7946"));
+
+        HttpResponse<String> unconfirmed = post(widget + "/actions/reset", "{}");
+        assertProblem(unconfirmed, 400);
+        assertEquals("confirm", json(unconfirmed).get("parameter").asText());
+        assertEquals(200, post(widget + "/actions/reset", "{\"confirm\":\"Yes\"}").statusCode());
+        assertTrue(get(widget).body().contains("Run check (0 so far)"));
+
+        HttpResponse<String> refused = post(widget + "/actions/refuse", "{}");
+        assertProblem(refused, 400);
+        assertEquals("action", json(refused).get("parameter").asText());
+        assertProblem(post(widget + "/actions/no-such-action", "{}"), 404);
+        assertProblem(post("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.version/actions/check", "{}"), 404);
+        assertProblem(post(widget + "/actions/check", "{\"confirm\":\"Yes\",\"extra\":1}"), 400);
+
+        String audit = get("/api/v1/audit?action=widget.action&customer=" + customer.id()).body();
+        assertTrue(audit, audit.contains("itest-demo.actions: check") && audit.contains("itest-demo.actions: reset"));
+    }
 }

@@ -105,6 +105,7 @@ public class PortalIT extends SightlineTestSupport {
         e.add(new Endpoint("PATCH", c + "/subscriptions/sms", "application/json", "{\"status\":\"suspended\"}".getBytes(), true));
         e.add(new Endpoint("POST", c + "/disconnect", "application/json", "{\"confirm\":\"Yes\"}".getBytes(), true));
         e.add(new Endpoint("GET", c + "/environment", null, none, true));
+        e.add(new Endpoint("POST", c + "/widgets/core.subscriptions/actions/any", "application/json", "{}".getBytes(), true));
         return e;
     }
 
@@ -122,7 +123,7 @@ public class PortalIT extends SightlineTestSupport {
                 }
             }
         }
-        assertEquals(15 * 5, checked);
+        assertEquals(16 * 5, checked);
         // the foreign partner's admin does not see ours either
         assertProblem(json("other-admin", "GET", "/customers/" + assigned.id(), null), 404);
         // and the list holds only what each may see

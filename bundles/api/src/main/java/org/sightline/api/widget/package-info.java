@@ -4,7 +4,7 @@
  * renders them, in parallel and with a deadline, into the customer's dashboard.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sightline.api.widget;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,8 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
@@ -75,6 +77,23 @@ public final class ApiResource {
         Viewer viewer = require(req, Permissions.CUSTOMER_READ);
         RenderedWidget w = dashboards.widget(viewer, Params.id("id", id), widgetId, Params.query(uri.getQueryParameters(), true));
         return write(g -> ViewJson.widget(g, w));
+    }
+
+    /**
+     * Runs an action a widget offers (its links view's actions); body {@code {"confirm": "Yes"}} when the
+     * action asks for a typed confirmation. Permission: {@code customer.act} and the action's own.
+     */
+    @POST
+    @Path("customers/{id}/widgets/{widgetId}/actions/{actionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> act(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                   @PathParam("widgetId") String widgetId, @PathParam("actionId") String actionId,
+                                   JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        JsonNode o = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : Bodies.object(body);
+        Bodies.only(o, "confirm");
+        String message = dashboards.act(viewer, Params.id("id", id), widgetId, actionId, Bodies.string(o, "confirm"));
+        return Map.of("widget", widgetId, "action", actionId, "message", message);
     }
 
     /** What a JSON writer produces. */

@@ -31,14 +31,22 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Viewer;
+import org.sightline.api.Permissions;
+import org.sightline.api.view.LinksView;
 import org.sightline.api.view.WidgetView;
+import org.sightline.api.widget.ActionResult;
+import org.sightline.api.widget.PageRequest;
+import org.sightline.api.widget.WidgetActions;
 import org.sightline.api.widget.BadWidgetRequestException;
 import org.sightline.api.widget.Placement;
 import org.sightline.api.widget.Sections;
 import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetDescriptor;
 import org.sightline.api.widget.WidgetRequest;
+import org.sightline.core.ActionFailedException;
+import org.sightline.core.AuditLog;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.ForbiddenException;
 import org.sightline.core.Dashboard;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.DashboardService;
@@ -92,6 +100,7 @@ public class DashboardComposer implements DashboardService {
     private final int maxInFlight;
     private final int defaultDays;
     private final CustomerIndex index;
+    private final AuditLog audit;
     private final long reuseNanos;
     private final Map<ReuseKey, Composed> composed = new ConcurrentHashMap<>();
 
@@ -111,7 +120,9 @@ public class DashboardComposer implements DashboardService {
 
     @Activate
     public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
-                             @Reference ViewCache cache, @Reference CustomerIndex index, Config config) {
+                             @Reference ViewCache cache, @Reference CustomerIndex index, @Reference AuditLog audit,
+                             Config config) {
+        this.audit = audit;
         this.registry = registry;
         this.customers = customers;
         this.cache = cache;
@@ -212,6 +223,76 @@ public class DashboardComposer implements DashboardService {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
         return renderAll(List.of(entry), customer, viewer, range(query), query, true, null).get(0);
+    }
+
+    @Override
+    public String act(Viewer viewer, long customerId, String widgetId, String actionId, String confirmation) {
+        CustomerRef customer = customer(viewer, customerId);
+        String what = widgetId + ": " + actionId;
+        String label = customer.name() + " (" + customer.accountId() + ")";
+        if (!viewer.can(Permissions.CUSTOMER_ACT)) {
+            audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what);
+            throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_ACT + "' permission");
+        }
+        Set<String> visibleProducts = new HashSet<>();
+        navigation(customer).forEach(p -> visibleProducts.add(p.id()));
+        WidgetEntry entry = registry.entries().stream()
+                .filter(e -> e.descriptor().id().equals(widgetId))
+                .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
+        // Only what the widget's current view offers this viewer can be run.
+        TimeRange range = range(DashboardQuery.overview());
+        RenderedWidget shown = renderAll(List.of(entry), customer, viewer, range, DashboardQuery.overview(), true, null).get(0);
+        LinksView.Action action = shown.view() instanceof LinksView links ? links.actions().stream()
+                .filter(a -> a.id().equals(actionId)).findFirst().orElse(null) : null;
+        if (action == null || !(entry.widget() instanceof WidgetActions handler)) {
+            throw new NotFoundException("widget '" + widgetId + "' offers no action '" + actionId + "'"
+                    + (shown.error() != null ? " (it " + shown.error() + ")" : ""));
+        }
+        if (!viewer.can(action.permission())) {
+            audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what);
+            throw new ForbiddenException("this action needs the '" + action.permission() + "' permission");
+        }
+        if (action.confirm() != null && !action.confirm().equals(confirmation)) {
+            throw new InvalidParameterException("confirm", "type '" + action.confirm() + "' to confirm '" + action.label() + "'");
+        }
+        WidgetRequest request = new WidgetRequest(customer, viewer, range, ZoneId.of("UTC"), PageRequest.first(), Map.of(), null);
+        Future<ActionResult> f;
+        try {
+            f = pool.submit(() -> handler.run(request, actionId));
+        } catch (RejectedExecutionException e) {
+            throw new ActionFailedException("the action was not run: the server is too busy");
+        }
+        try {
+            ActionResult result = f.get(deadlineMs, TimeUnit.MILLISECONDS);
+            if (result == null) {
+                throw new IllegalStateException("returned no result");
+            }
+            audit.record(viewer, "widget.action", customer.id(), label, AuditLog.OK, what);
+            return PrivacyFilter.scrub(result.message());
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            audit.record(viewer, "widget.action", customer.id(), label, AuditLog.FAILED, what + ": no answer within " + deadlineMs + " ms");
+            throw new ActionFailedException("'" + action.label() + "' did not finish within " + deadlineMs + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BadWidgetRequestException bad) {
+                audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what + ": " + bad.parameter());
+                throw new InvalidParameterException(bad.parameter(), PrivacyFilter.scrub(bad.getMessage()));
+            }
+            LOG.warn("Action {} of widget {} failed for customer {}", actionId, widgetId, customer.id(), cause);
+            audit.record(viewer, "widget.action", customer.id(), label, AuditLog.FAILED,
+                    what + ": " + cause.getClass().getSimpleName());
+            throw new ActionFailedException("'" + action.label() + "' failed (" + cause.getClass().getSimpleName()
+                    + "); the details are in the server log");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionFailedException("interrupted");
+        } finally {
+            // Whatever the action did (or did part of) shows in the next render.
+            cache.invalidateCustomer(customer.id());
+        }
     }
 
     private CustomerRef customer(Viewer viewer, long customerId) {

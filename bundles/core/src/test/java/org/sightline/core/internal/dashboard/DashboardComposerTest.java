@@ -37,7 +37,13 @@ import org.sightline.api.view.KpiView;
 import org.sightline.api.view.TableView;
 import org.sightline.api.widget.BadWidgetRequestException;
 import org.sightline.api.widget.DashboardWidget;
+import org.sightline.api.view.LinksView;
+import org.sightline.api.widget.ActionResult;
+import org.sightline.api.widget.WidgetActions;
+import org.sightline.core.ActionFailedException;
+import org.sightline.core.AuditLog;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.ForbiddenException;
 import org.sightline.core.Dashboard;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
@@ -58,19 +64,26 @@ public class DashboardComposerTest {
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private final AtomicInteger renders = new AtomicInteger();
     private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class));
+    private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AuditLog audit = mock(AuditLog.class);
     private final Map<String, ServiceReference<DashboardWidget>> refs = new HashMap<>();
     private DashboardComposer composer;
     private long nextServiceId = 1;
 
     @Before
     public void setUp() {
+        org.mockito.Mockito.doAnswer(inv -> {
+            org.sightline.core.AuditEntry e = inv.getArgument(0);
+            return audited.add(e.action() + " " + e.outcome() + " " + e.detail());
+        }).when(audit).record(any(org.sightline.core.AuditEntry.class));
+        org.mockito.Mockito.doCallRealMethod().when(audit).record(any(Viewer.class), any(), any(), any(), any(), any());
         when(customers.find(any(), anyLong())).thenReturn(Optional.empty());
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.of(ACME));
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(8L))).thenReturn(Optional.of(LOCKED));
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
         product("sms");
         product("voice");
-        composer = new DashboardComposer(registry, customers, cache, index, config(300));
+        composer = new DashboardComposer(registry, customers, cache, index, audit, config(300));
         widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
             renders.incrementAndGet();
             return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));
@@ -244,6 +257,85 @@ public class DashboardComposerTest {
 
     private interface Render {
         org.sightline.api.view.WidgetView render(org.sightline.api.widget.WidgetRequest r) throws Exception;
+    }
+
+    /** A widget offering actions: "ping" (anyone who may act), "purge" (typed "Yes"), "boom" (fails). */
+    private final class ActionsWidget implements DashboardWidget, WidgetActions {
+        final AtomicInteger pings = new AtomicInteger();
+
+        @Override
+        public org.sightline.api.view.WidgetView render(org.sightline.api.widget.WidgetRequest r) {
+            return new LinksView(List.of(), List.of(
+                    new LinksView.Action("ping", "Ping (" + pings.get() + ")", Permissions.CUSTOMER_ACT, null),
+                    new LinksView.Action("purge", "Purge", Permissions.CUSTOMER_ACT, "Yes"),
+                    new LinksView.Action("boom", "Boom", Permissions.CUSTOMER_ACT, null),
+                    new LinksView.Action("admin-only", "Admin only", Permissions.ADMIN, null)));
+        }
+
+        @Override
+        public ActionResult run(org.sightline.api.widget.WidgetRequest r, String actionId) {
+            if (actionId.equals("boom")) {
+                throw new IllegalStateException("boom for Jane Roe");
+            }
+            pings.incrementAndGet();
+            return new ActionResult("Done for " + r.customer().name() + ", we called +1 415 555 0123");
+        }
+    }
+
+    @Test
+    public void aWidgetActionRunsOnlyAsItsViewOffersItAndIsAudited() {
+        ActionsWidget w = new ActionsWidget();
+        bind("sms.actions", "sms", 60, w);
+        Viewer engineer = new Viewer("eve", 1, Set.of("engineer"), Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT));
+        assertEquals("Done for Acme, we called ••••0123", composer.act(engineer, 7, "sms.actions", "ping", null));
+        assertEquals(1, w.pings.get());
+        // the customer's views were dropped: the label shows the new count at once
+        LinksView v = (LinksView) composer.widget(engineer, 7, "sms.actions", DashboardQuery.overview()).view();
+        assertEquals("Ping (1)", v.actions().get(0).label());
+        assertEquals(List.of("widget.action ok sms.actions: ping"), audited);
+
+        expect(NotFoundException.class, () -> composer.act(engineer, 7, "sms.actions", "no-such", null));
+        expect(NotFoundException.class, () -> composer.act(engineer, 7, "sms.kpi", "ping", null));
+        expect(NotFoundException.class, () -> composer.act(engineer, 99, "sms.actions", "ping", null));
+        expect(ForbiddenException.class, () -> composer.act(READER, 7, "sms.actions", "ping", null));
+        expect(ForbiddenException.class, () -> composer.act(engineer, 7, "sms.actions", "admin-only", null));
+        InvalidParameterException bad = expect(InvalidParameterException.class,
+                () -> composer.act(engineer, 7, "sms.actions", "purge", "yes"));
+        assertEquals("confirm", bad.parameter());
+        composer.act(engineer, 7, "sms.actions", "purge", "Yes");
+        ActionFailedException failed = expect(ActionFailedException.class, () -> composer.act(engineer, 7, "sms.actions", "boom", null));
+        assertTrue(failed.getMessage(), !failed.getMessage().contains("Jane"));
+        assertEquals("widget.action failed sms.actions: boom: IllegalStateException", audited.get(audited.size() - 1));
+        assertTrue(audited.toString(), audited.contains("widget.action denied sms.actions: ping"));
+    }
+
+    private static <T extends Throwable> T expect(Class<T> type, Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            throw new AssertionError("expected " + type.getSimpleName() + " but got " + t, t);
+        }
+        throw new AssertionError("expected " + type.getSimpleName());
+    }
+
+    private void bind(String id, String product, int refresh, DashboardWidget w) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(Constants.SERVICE_ID, nextServiceId++);
+        props.put("sightline.widget.id", id);
+        props.put("sightline.widget.title", id);
+        props.put("sightline.widget.product", product);
+        props.put("sightline.widget.section", "usage");
+        props.put("sightline.widget.order", 50);
+        props.put("sightline.widget.permission", Permissions.CUSTOMER_READ);
+        props.put("sightline.widget.refreshSeconds", refresh);
+        @SuppressWarnings("unchecked")
+        ServiceReference<DashboardWidget> ref = mock(ServiceReference.class);
+        when(ref.getProperty(any())).thenAnswer(inv -> props.get(inv.getArgument(0)));
+        registry.bindWidget(ref, w);
+        refs.put(id, ref);
     }
 
     private void widget(String id, String product, String section, int order, String permission, int refresh, Render r) {
