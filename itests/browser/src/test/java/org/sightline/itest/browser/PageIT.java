@@ -280,6 +280,24 @@ public class PageIT {
         wait.withMessage(out).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".customer-nav a[data-product=itest-demo]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-widget='itest-demo.faulty'] .error-card")));
         shot("14-product-installed-at-runtime");
+
+        // Its product page offers actions: run one, then one that asks for a typed confirmation.
+        browser.findElement(By.cssSelector(".customer-nav a[data-product=itest-demo]")).click();
+        By actions = By.cssSelector("[data-widget='itest-demo.actions'] .action-list button");
+        wait.until(d -> d.findElements(actions).stream().anyMatch(b -> b.getText().contains("Run check (0 so far)")));
+        browser.findElements(actions).stream().filter(b -> b.getText().contains("Run check")).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), "Check 1 done."));
+        wait.until(d -> d.findElements(actions).stream().anyMatch(b -> b.getText().contains("Run check (1 so far)")));
+        browser.findElements(actions).stream().filter(b -> b.getText().equals("Reset")).findFirst().orElseThrow().click();
+        WebElement typed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog input[name=confirm]")));
+        WebElement confirm = browser.findElement(By.cssSelector("dialog .modal-actions button[type=submit]"));
+        assertTrue("the action waits for the typed word", !confirm.isEnabled());
+        typed.sendKeys("Yes");
+        wait.until(ExpectedConditions.elementToBeClickable(confirm)).click();
+        wait.until(d -> d.findElements(actions).stream().anyMatch(b -> b.getText().contains("Run check (0 so far)")));
+        shot("14b-widget-action-run");
+        openCustomer("Sample Customer");
+
         server.shell("feature:uninstall sightline-product-itest-demo");
         awaitProduct("itest-demo", false);
         refreshDashboard();
