@@ -215,13 +215,7 @@ public class DashboardComposer implements DashboardService {
     @Override
     public RenderedWidget widget(Viewer viewer, long customerId, String widgetId, DashboardQuery query) {
         CustomerRef customer = customer(viewer, customerId);
-        Set<String> visibleProducts = new HashSet<>();
-        navigation(customer).forEach(p -> visibleProducts.add(p.id()));
-        WidgetEntry entry = registry.entries().stream()
-                .filter(e -> e.descriptor().id().equals(widgetId))
-                .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
+        WidgetEntry entry = visibleWidget(customer, viewer, widgetId);
         return renderAll(List.of(entry), customer, viewer, range(query), query, true, null).get(0);
     }
 
@@ -234,13 +228,7 @@ public class DashboardComposer implements DashboardService {
             audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what);
             throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_ACT + "' permission");
         }
-        Set<String> visibleProducts = new HashSet<>();
-        navigation(customer).forEach(p -> visibleProducts.add(p.id()));
-        WidgetEntry entry = registry.entries().stream()
-                .filter(e -> e.descriptor().id().equals(widgetId))
-                .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("customer " + customerId + " has no widget '" + widgetId + "'"));
+        WidgetEntry entry = visibleWidget(customer, viewer, widgetId);
         // Only what the widget's current view offers this viewer can be run.
         TimeRange range = range(DashboardQuery.overview());
         RenderedWidget shown = renderAll(List.of(entry), customer, viewer, range, DashboardQuery.overview(), true, null).get(0);
@@ -293,6 +281,17 @@ public class DashboardComposer implements DashboardService {
             // Whatever the action did (or did part of) shows in the next render.
             cache.invalidateCustomer(customer.id());
         }
+    }
+
+    /** The live widget with that id, if the customer and viewer may see it; 404 otherwise. */
+    private WidgetEntry visibleWidget(CustomerRef customer, Viewer viewer, String widgetId) {
+        Set<String> visibleProducts = new HashSet<>();
+        navigation(customer).forEach(p -> visibleProducts.add(p.id()));
+        return registry.entries().stream()
+                .filter(e -> e.descriptor().id().equals(widgetId))
+                .filter(e -> visible(e.descriptor(), customer, viewer, visibleProducts))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("customer " + customer.id() + " has no widget '" + widgetId + "'"));
     }
 
     private CustomerRef customer(Viewer viewer, long customerId) {

@@ -141,22 +141,12 @@ public class DashboardComposerTest {
     public void aProductPageShowsOnlyThatProductAndUnknownOnesAreNotFound() {
         Dashboard d = composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null));
         assertTrue(ids(d).stream().allMatch(id -> id.startsWith("sms.")));
-        try {
-            composer.dashboard(ADMIN, 7, new DashboardQuery("voice", null, null, null, null, null));
-            fail();
-        } catch (NotFoundException expected) {
-            // voice is deployed but not subscribed
-        }
+        expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, new DashboardQuery("voice", null, null, null, null, null))); // voice is deployed but not subscribed
     }
 
     @Test
     public void anotherPartnersCustomerIsNotFound() {
-        try {
-            composer.dashboard(ADMIN, 99, DashboardQuery.overview());
-            fail();
-        } catch (NotFoundException expected) {
-            // scoped
-        }
+        expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 99, DashboardQuery.overview())); // scoped
     }
 
     @Test
@@ -231,12 +221,7 @@ public class DashboardComposerTest {
         // The viewer lost access to the customer (an assignment removed): not found, not a stale copy.
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.empty());
         index.invalidateAll();
-        try {
-            composer.dashboard(ADMIN, 7, DashboardQuery.overview());
-            fail();
-        } catch (NotFoundException expected) {
-            // scoped again
-        }
+        expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, DashboardQuery.overview())); // scoped again
     }
 
     @Test
