@@ -44,4 +44,22 @@ public interface StaffDirectory {
 
     /** Assigns the user to a customer group of the same partner. */
     void assignGroup(long staffId, long groupId);
+
+    /** Ends the user's direct assignment to a customer; {@code false} if there was none. */
+    boolean unassignCustomer(long staffId, long customerId);
+
+    /** Ends the user's assignment to a customer group; {@code false} if there was none. */
+    boolean unassignGroup(long staffId, long groupId);
+
+    /**
+     * The user's assignments.
+     *
+     * @param customers the customers assigned directly, by id
+     * @param groups    the customer groups ("pods") assigned, by id
+     */
+    record Assignments(List<Long> customers, List<Long> groups) {
+    }
+
+    /** The user's direct and group assignments. */
+    Assignments assignments(long staffId);
 }

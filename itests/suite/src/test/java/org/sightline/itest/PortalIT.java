@@ -286,4 +286,29 @@ public class PortalIT extends SightlineTestSupport {
         assertEquals("ok", audit.at("/items/0/outcome").asText());
         assertEquals("failed", audit.at("/items/1/outcome").asText());
     }
+
+    @Test
+    public void anAdminEndsAnAssignmentAndTheEngineerLosesTheCustomerAtOnce() throws Exception {
+        String dashboard = "/customers/" + assigned.id() + "/dashboard";
+        assertEquals(200, json("eng", "GET", dashboard, null).statusCode());
+        assertEquals(200, json("eng", "GET", dashboard, null).statusCode()); // served again, reused
+        JsonNode mine = json(json(USER, "GET", "/admin/users/eng/assignments", null));
+        assertTrue(mine.toString(), mine.get("customers").toString().contains(String.valueOf(assigned.id())));
+        assertEquals(204, json(USER, "DELETE", "/admin/users/eng/customers/" + assigned.id(), null).statusCode());
+        try {
+            assertProblem(json("eng", "GET", dashboard, null), 404);
+            assertProblem(json("eng", "GET", "/customers/" + assigned.id(), null), 404);
+            assertProblem(json(USER, "DELETE", "/admin/users/eng/customers/" + assigned.id(), null), 404);
+        } finally {
+            assertEquals(204, json(USER, "PUT", "/admin/users/eng/customers/" + assigned.id(), null).statusCode());
+        }
+        assertEquals(200, json("eng", "GET", dashboard, null).statusCode());
+        // scoped like everything else: another partner's customer or user is 404; only admins manage staff
+        assertProblem(json(USER, "PUT", "/admin/users/eng/customers/" + foreign.id(), null), 404);
+        assertProblem(json(USER, "PUT", "/admin/users/other-admin/customers/" + assigned.id(), null), 404);
+        assertProblem(json(USER, "PUT", "/admin/users/eng/groups/999999", null), 404);
+        assertProblem(json("eng", "PUT", "/admin/users/eng/customers/" + unassigned.id(), null), 403);
+        String audit = json(USER, "GET", "/audit?action=staff.unassign", null).body();
+        assertTrue(audit, audit.contains("eng ✕ customer " + assigned.id()));
+    }
 }

@@ -12,9 +12,9 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 
-/** Assigns a portal user to customers, or to a customer group ("pod"). */
+/** Assigns a portal user to customers, or to a customer group ("pod"); {@code --remove} ends the assignments. */
 @Service
-@Command(scope = "sightline", name = "assign", description = "Assign a portal user to customers (ids) or to a customer group (by name, created if missing)")
+@Command(scope = "sightline", name = "assign", description = "Assign a portal user to customers (ids) or to a customer group (by name, created if missing); --remove ends them")
 public class AssignCommand implements Action {
 
     @Reference
@@ -32,9 +32,27 @@ public class AssignCommand implements Action {
     @Option(name = "-g", aliases = "--group", description = "A customer group of the user's partner")
     String group;
 
+    @Option(name = "-r", aliases = "--remove", description = "End the assignments instead")
+    boolean remove;
+
     @Override
     public Object execute() {
         StaffUser u = staff.find(username).orElseThrow(() -> new IllegalArgumentException("no portal user " + username));
+        if (remove) {
+            if (group != null) {
+                long g = customers.groups(u.viewer()).stream().filter(x -> x.name().equalsIgnoreCase(group.strip()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("no customer group " + group)).id();
+                System.out.println(staff.unassignGroup(u.id(), g) ? u.username() + " no longer sees group " + group
+                        : u.username() + " was not assigned to group " + group);
+            }
+            if (customerIds != null) {
+                for (long id : customerIds) {
+                    System.out.println(staff.unassignCustomer(u.id(), id) ? u.username() + " no longer assigned to customer " + id
+                            : u.username() + " was not assigned to customer " + id);
+                }
+            }
+            return null;
+        }
         if (group != null) {
             long g = customers.createGroup(u.partnerId(), group);
             staff.assignGroup(u.id(), g);

@@ -16,6 +16,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -30,10 +31,12 @@ import javax.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sightline.api.Viewer;
+import org.sightline.api.CustomerRef;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
+import org.sightline.core.CustomerDirectory;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
@@ -52,11 +55,13 @@ public final class AdminResource {
     private final AuditLog audit;
     private final TokenService tokens;
     private final StaffDirectory staff;
+    private final CustomerDirectory customers;
 
-    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff) {
+    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff, CustomerDirectory customers) {
         this.audit = audit;
         this.tokens = tokens;
         this.staff = staff;
+        this.customers = customers;
     }
 
     /** The audit log, newest first: {@code from}, {@code to}, {@code user}, {@code customer}, {@code action}, paging; {@code format=csv}. */
@@ -172,6 +177,85 @@ public final class AdminResource {
                 Bodies.string(o, "role"), password == null ? null : password.toCharArray());
         audit.record(viewer, "staff.create", null, null, AuditLog.OK, u.username() + " (" + u.role() + ")");
         return Response.status(201).entity(user(u)).build();
+    }
+
+    /** The user's assignments: {@code {"customers": [ids], "groups": [ids]}}. */
+    @GET
+    @Path("admin/users/{username}/assignments")
+    public Map<String, Object> assignments(@Context ContainerRequestContext req, @PathParam("username") String username) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        StaffDirectory.Assignments a = staff.assignments(staffOf(viewer, username).id());
+        return Map.of("customers", a.customers(), "groups", a.groups());
+    }
+
+    /** Assigns the user to a customer (204; idempotent). */
+    @PUT
+    @Path("admin/users/{username}/customers/{customerId}")
+    public Response assignCustomer(@Context ContainerRequestContext req, @PathParam("username") String username,
+                                   @PathParam("customerId") String customerId) {
+        return assignment(req, username, "customer", customerId, true);
+    }
+
+    /** Ends the user's direct assignment to a customer (204; 404 when there was none). */
+    @DELETE
+    @Path("admin/users/{username}/customers/{customerId}")
+    public Response unassignCustomer(@Context ContainerRequestContext req, @PathParam("username") String username,
+                                     @PathParam("customerId") String customerId) {
+        return assignment(req, username, "customer", customerId, false);
+    }
+
+    /** Assigns the user to a customer group, a "pod" (204; idempotent). */
+    @PUT
+    @Path("admin/users/{username}/groups/{groupId}")
+    public Response assignGroup(@Context ContainerRequestContext req, @PathParam("username") String username,
+                                @PathParam("groupId") String groupId) {
+        return assignment(req, username, "group", groupId, true);
+    }
+
+    /** Ends the user's assignment to a customer group (204; 404 when there was none). */
+    @DELETE
+    @Path("admin/users/{username}/groups/{groupId}")
+    public Response unassignGroup(@Context ContainerRequestContext req, @PathParam("username") String username,
+                                  @PathParam("groupId") String groupId) {
+        return assignment(req, username, "group", groupId, false);
+    }
+
+    private Response assignment(ContainerRequestContext req, String username, String what, String idText, boolean assign) {
+        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        StaffUser u = staffOf(viewer, username);
+        long id = Params.id(what + "Id", idText);
+        Long customerId = null;
+        String label;
+        if (what.equals("customer")) {
+            CustomerRef c = customers.find(viewer, id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+            customerId = c.id();
+            label = c.name() + " (" + c.accountId() + ")";
+        } else {
+            label = customers.groups(viewer).stream().filter(g -> g.id() == id).findFirst()
+                    .orElseThrow(() -> new NotFoundException("no customer group with id " + id)).name();
+        }
+        boolean changed = true;
+        if (assign) {
+            if (what.equals("customer")) {
+                staff.assignCustomer(u.id(), id);
+            } else {
+                staff.assignGroup(u.id(), id);
+            }
+        } else {
+            changed = what.equals("customer") ? staff.unassignCustomer(u.id(), id) : staff.unassignGroup(u.id(), id);
+            if (!changed) {
+                throw new NotFoundException(u.username() + " is not assigned to " + what + " " + id);
+            }
+        }
+        audit.record(viewer, assign ? "staff.assign" : "staff.unassign", customerId, what.equals("customer") ? label : null,
+                AuditLog.OK, u.username() + (assign ? " → " : " ✕ ") + what + " " + (what.equals("group") ? label : id));
+        return Response.noContent().build();
+    }
+
+    /** A staff user of the viewer's partner; 404 for anyone else. */
+    private StaffUser staffOf(Viewer viewer, String username) {
+        return staff.find(username).filter(u -> u.partnerId() == viewer.partnerId())
+                .orElseThrow(() -> new NotFoundException("no user " + username));
     }
 
     private static Map<String, Object> user(StaffUser u) {

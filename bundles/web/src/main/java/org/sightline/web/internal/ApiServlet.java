@@ -128,7 +128,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions()));
-        rc.register(new AdminResource(p.audit(), p.tokens(), p.staff()));
+        rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.customers()));
         return rc;
     }
 }

@@ -151,6 +151,34 @@ public class StaffDirectoryImpl implements StaffDirectory {
                 + "WHERE x.staff_id = u.id AND x.group_id = g.id)", staffId, groupId, "group");
     }
 
+    @Override
+    public boolean unassignCustomer(long staffId, long customerId) {
+        return unassign("DELETE FROM staff_customer WHERE staff_id = ? AND customer_id = ?", staffId, customerId);
+    }
+
+    @Override
+    public boolean unassignGroup(long staffId, long groupId) {
+        return unassign("DELETE FROM staff_group WHERE staff_id = ? AND group_id = ?", staffId, groupId);
+    }
+
+    private boolean unassign(String sql, long staffId, long otherId) {
+        try {
+            return Jdbc.update(ds, sql, List.of(staffId, otherId)) > 0;
+        } finally {
+            // After the write: what the user may see is derived again (customer list, scoped reads, dashboards).
+            index.invalidateAll();
+        }
+    }
+
+    @Override
+    public Assignments assignments(long staffId) {
+        return new Assignments(
+                Jdbc.list(ds, "SELECT customer_id FROM staff_customer WHERE staff_id = ? ORDER BY customer_id",
+                        List.of(staffId), rs -> rs.getLong(1)),
+                Jdbc.list(ds, "SELECT group_id FROM staff_group WHERE staff_id = ? ORDER BY group_id",
+                        List.of(staffId), rs -> rs.getLong(1)));
+    }
+
     private void assign(String sql, long staffId, long otherId, String what) {
         try (Connection c = ds.getConnection()) {
             if (Jdbc.update(c, sql, List.of(staffId, otherId)) == 0) {

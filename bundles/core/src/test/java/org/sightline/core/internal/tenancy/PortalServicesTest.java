@@ -33,6 +33,7 @@ import org.sightline.core.CustomerUpdate;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
+import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.SubscriptionChange;
 import org.sightline.core.TooManyRequestsException;
@@ -131,6 +132,22 @@ public class PortalServicesTest {
                 () -> staff.create(partnerA, "short", "Short", "viewer", "short".toCharArray())).parameter());
         assertEquals("role", assertThrows(InvalidParameterException.class,
                 () -> staff.create(partnerA, "bad", "Bad", "owner", null)).parameter());
+    }
+
+    @Test
+    public void endingAnAssignmentHidesTheCustomerAtOnce() {
+        Viewer e = engineer.viewer();
+        assertTrue(customers.find(e, acme.id()).isPresent());
+        long pod = staff.assignments(engineer.id()).groups().get(0);
+        assertEquals(new StaffDirectory.Assignments(List.of(acme.id()), List.of(pod)), staff.assignments(engineer.id()));
+        assertTrue(staff.unassignCustomer(engineer.id(), acme.id()));
+        assertFalse(staff.unassignCustomer(engineer.id(), acme.id()));
+        assertTrue(customers.find(e, acme.id()).isEmpty());
+        assertEquals(Set.of(globex.id()), ids(customers.list(e, CustomerQuery.all(50))));
+        assertTrue(staff.unassignGroup(engineer.id(), pod));
+        assertTrue(customers.find(e, globex.id()).isEmpty());
+        assertEquals(Set.of(), ids(customers.list(e, CustomerQuery.all(50))));
+        assertEquals(new StaffDirectory.Assignments(List.of(), List.of()), staff.assignments(engineer.id()));
     }
 
     @Test
