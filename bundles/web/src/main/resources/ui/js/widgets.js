@@ -46,8 +46,15 @@ export function groupBySection(widgets) {
       widgets: list.sort((x, y) => (x.order ?? 0) - (y.order ?? 0) || String(x.title).localeCompare(String(y.title))) }));
 }
 
-/** Filters a table offers, derived from its typed columns: status columns and the usage logs' direction. */
-function tableFilters(columns, seen) {
+/**
+ * Filters a table offers: those its view declares (with every choice), else derived from its typed columns
+ * (status columns, with the values seen so far, and a direction column).
+ */
+function tableFilters(view, seen) {
+  if ((view.filters || []).length) {
+    return view.filters.map((f) => ({ id: f.id, label: f.label, values: f.options }));
+  }
+  const columns = view.columns;
   const filters = [];
   for (const c of columns || []) {
     if (c.type === 'status') {
@@ -286,7 +293,7 @@ export class Widget extends LightElement {
   table(view, w, onPanel) {
     const cols = view.columns || [];
     const rows = view.rows || [];
-    const filters = tableFilters(cols, this.seen);
+    const filters = tableFilters(view, this.seen);
     const page = this.cursors.length + 1;
     const pages = view.total != null ? Math.max(1, Math.ceil(view.total / this.limit)) : null;
     const numeric = (t) => ['number', 'money', 'duration'].includes(t);

@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param nextCursor the cursor of the next page, or {@code null} on the last page
  * @param total      the number of rows across all pages, or {@code null} when unknown
  * @param links      card footer links
+ * @param filters    the filters the widget accepts, with their choices, shown above the table (since 1.1;
+ *                   the page passes the chosen value as the request filter of that id)
  */
-public record TableView(List<Column> columns, List<Row> rows, String nextCursor, Long total, List<Link> links)
-        implements WidgetView {
+public record TableView(List<Column> columns, List<Row> rows, String nextCursor, Long total, List<Link> links,
+                        List<Filter> filters) implements WidgetView {
     public TableView {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         links = List.copyOf(links);
+        filters = filters == null ? List.of() : List.copyOf(filters);
         for (Row r : rows) {
             if (r.cells().size() != columns.size()) {
                 throw new IllegalArgumentException("row has " + r.cells().size() + " cells for "
@@ -27,8 +30,43 @@ public record TableView(List<Column> columns, List<Row> rows, String nextCursor,
         }
     }
 
+    public TableView(List<Column> columns, List<Row> rows, String nextCursor, Long total, List<Link> links) {
+        this(columns, rows, nextCursor, total, links, List.of());
+    }
+
     public TableView(List<Column> columns, List<Row> rows, String nextCursor, Long total) {
-        this(columns, rows, nextCursor, total, List.of());
+        this(columns, rows, nextCursor, total, List.of(), List.of());
+    }
+
+    /**
+     * A filter the widget accepts: the request carries the chosen option's value under {@code id}
+     * ({@link org.sightline.api.widget.WidgetRequest#filter(String)}).
+     *
+     * @param id      the request filter's name, such as {@code status}
+     * @param label   what the page shows, such as "Status"
+     * @param options the choices
+     * @since 1.1
+     */
+    public record Filter(String id, String label, List<Option> options) {
+        public Filter {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(label, "label");
+            options = List.copyOf(options);
+        }
+    }
+
+    /**
+     * A filter's choice.
+     *
+     * @param value the value sent
+     * @param label what the page shows
+     * @since 1.1
+     */
+    public record Option(String value, String label) {
+        public Option {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(label, "label");
+        }
     }
 
     /**

@@ -8,7 +8,7 @@
  * any view leaves the server as JSON, CSV, XLSX or PDF.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sightline.api.view;
 
 import org.osgi.annotation.bundle.Export;

@@ -182,6 +182,24 @@ final class ViewJson {
             if (t.total() != null) {
                 g.writeNumberField("total", t.total());
             }
+            if (!t.filters().isEmpty()) {
+                g.writeArrayFieldStart("filters");
+                for (TableView.Filter f : t.filters()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", f.id());
+                    g.writeStringField("label", f.label());
+                    g.writeArrayFieldStart("options");
+                    for (TableView.Option o : f.options()) {
+                        g.writeStartObject();
+                        g.writeStringField("value", o.value());
+                        g.writeStringField("label", o.label());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
         } else if (v instanceof StatusListView s) {
             g.writeStringField("type", "status");
             g.writeArrayFieldStart("items");

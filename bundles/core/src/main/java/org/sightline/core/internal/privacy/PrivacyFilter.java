@@ -65,7 +65,10 @@ public final class PrivacyFilter {
             for (TableView.Row r : v.rows()) {
                 rows.add(new TableView.Row(r.cells().stream().map(PrivacyFilter::cell).toList(), r.panel()));
             }
-            return new TableView(cols, rows, v.nextCursor(), v.total(), links(v.links()));
+            return new TableView(cols, rows, v.nextCursor(), v.total(), links(v.links()), v.filters().stream()
+                    .map(f -> new TableView.Filter(f.id(), scrub(f.label()), f.options().stream()
+                            .map(o -> new TableView.Option(scrub(o.value()), scrub(o.label()))).toList()))
+                    .toList());
         }
         if (view instanceof StatusListView v) {
             return new StatusListView(v.items().stream().map(i -> new StatusListView.Item(scrub(i.label()),

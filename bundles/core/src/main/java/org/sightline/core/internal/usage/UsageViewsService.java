@@ -129,7 +129,19 @@ public class UsageViewsService implements UsageViews {
         for (UsageEntry e : page.entries()) {
             rows.add(new TableView.Row(cells(spec, e)));
         }
-        return new TableView(columns(spec), rows, page.nextCursor(), null);
+        return new TableView(columns(spec), rows, page.nextCursor(), null, List.of(), filters(spec));
+    }
+
+    /** The log's filters: direction (when records have one) and every status of the product. */
+    private static List<TableView.Filter> filters(UsageSpec spec) {
+        List<TableView.Filter> out = new ArrayList<>(2);
+        if (spec.directional()) {
+            out.add(new TableView.Filter(FILTER_DIRECTION, "Direction", List.of(
+                    new TableView.Option("inbound", "Inbound"), new TableView.Option("outbound", "Outbound"))));
+        }
+        out.add(new TableView.Filter(FILTER_STATUS, "Status",
+                spec.statuses().stream().map(s -> new TableView.Option(s.code(), s.label())).toList()));
+        return out;
     }
 
     /** A filter bound: a day in the viewer's zone (an inclusive last day when {@code end}), or an instant. */

@@ -49,8 +49,11 @@ public class PrivacyFilterTest {
         String raw = "+447700900123";
         TableView t = new TableView(List.of(new TableView.Column("c", "Col " + raw, CellType.TEXT)),
                 List.of(new TableView.Row(List.of(new Cell.Redacted(CellType.PHONE, raw)))), null, 1L,
-                List.of(Link.to("Call " + raw, "tel:" + raw)));
-        String out = PrivacyFilter.filter(t).toString();
+                List.of(Link.to("Call " + raw, "tel:" + raw)), List.of(new TableView.Filter("to", "To " + raw,
+                        List.of(new TableView.Option(raw, "Number " + raw)))));
+        TableView filtered = (TableView) PrivacyFilter.filter(t);
+        assertEquals("••••0123", filtered.filters().get(0).options().get(0).value());
+        String out = filtered.toString();
         assertFalse(out, out.contains("7700900"));
 
         KpiView k = new KpiView(List.of(new Kpi("k", "Top " + raw, Cell.text(raw), Severity.INFO, Link.panel(raw, "p"))));

@@ -106,6 +106,10 @@ public class UsageViewsServiceTest {
                 new PageRequest(null, 25)));
         assertEquals(List.of("time", "direction", "status", "from", "to", "key", "quantity", "price"),
                 t.columns().stream().map(TableView.Column::id).toList());
+        // the log declares its filters with every choice, not only the values on this page
+        assertEquals(List.of("direction", "status"), t.filters().stream().map(TableView.Filter::id).toList());
+        assertEquals(List.copyOf(UsageLogServiceTest.SPEC.statusCodes()),
+                t.filters().get(1).options().stream().map(TableView.Option::value).toList());
         assertEquals(25, t.rows().size());
         assertNotNull(t.nextCursor());
         List<Cell> first = t.rows().get(0).cells();
