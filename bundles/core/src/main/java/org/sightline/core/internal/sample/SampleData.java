@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
+import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,14 +117,21 @@ public class SampleData {
         }
     }
 
+    private static final java.math.BigDecimal SAMPLE_CREDITS = new java.math.BigDecimal("25000.00");
+
     private void createSampleCustomer() {
         long partner = customers.defaultPartner().orElseGet(() -> {
             long id = customers.createPartner("Sample Partner");
             LOG.info("Created the sample partner");
             return id;
         });
-        sample = customers.findByAccount(partner, SAMPLE_ACCOUNT)
-                .orElseGet(() -> customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true));
+        sample = customers.findByAccount(partner, SAMPLE_ACCOUNT).orElseGet(() -> {
+            CustomerRef c = customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true);
+            // A prepaid balance that the sample usage of every product draws down, but not below zero.
+            Jdbc.update(storage.dataSource(), "UPDATE customer SET credits = ? WHERE id = ?",
+                    List.of(SAMPLE_CREDITS, c.id()));
+            return c;
+        });
         try {
             SampleDataLoader.Result r = loader.load(Math.max(0, Math.min(SamplePortal.MAX_CUSTOMERS, config.customers())),
                     config.seed(), null);
