@@ -23,7 +23,7 @@ final class AuthFilter implements ContainerRequestFilter {
         String path = req.getUriInfo().getPath();
         path = path.startsWith("/") ? path : "/" + path;
         String method = req.getMethod();
-        if (path.equals("/v1/health") || path.equals("/v1/session") && (method.equals("POST") || method.equals("DELETE"))) {
+        if (Gate.open(method, path) || path.equals("/v1/session") && method.equals("DELETE")) {
             return;
         }
         req.abortWith(Problems.response(401, "Authentication required",

@@ -105,8 +105,7 @@ public final class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         JsonNode o = Bodies.object(body);
         Bodies.only(o, "name", "currency", "environmentUrl", "accessEnabled", "billingSend", "billingRecipients", "billingProfile");
         CustomerUpdate u = new CustomerUpdate(Bodies.string(o, "name"), Bodies.string(o, "currency"),
@@ -122,8 +121,7 @@ public final class CustomerResource {
     public Map<String, Object> putLogo(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body)
             throws IOException {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         byte[] bytes = body.readNBytes(LOGO_LIMIT + 1);
         if (bytes.length > LOGO_LIMIT) {
             throw new PayloadTooLargeException("a logo is at most 256 KiB");
@@ -170,8 +168,7 @@ public final class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> hideExpired(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         JsonNode o = Bodies.object(body);
         Bodies.only(o, "hide");
         Boolean hide = Bodies.bool(o, "hide");
@@ -199,8 +196,7 @@ public final class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         if (body == null) {
             throw new InvalidParameterException("body", "give the services to add");
         }
@@ -227,8 +223,7 @@ public final class CustomerResource {
     public Map<String, Object> editSubscription(@Context ContainerRequestContext req, @PathParam("id") String id,
                                                 @PathParam("productId") String productId, JsonNode body) {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         return subscription(actions.editSubscription(viewer, cid, productId, change(Bodies.object(body), false)));
     }
 
@@ -238,8 +233,7 @@ public final class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> disconnect(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
         Viewer viewer = Access.viewer(req);
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
+        long cid = visible(viewer, id);
         JsonNode o = Bodies.object(body);
         Bodies.only(o, "confirm");
         List<String> modules = actions.disconnect(viewer, cid, Bodies.string(o, "confirm"));
@@ -336,5 +330,15 @@ public final class CustomerResource {
             // fall through
         }
         throw new InvalidParameterException("limit", "limit must be a whole number from 1 to 500");
+    }
+
+    /**
+     * The customer id of the path, once the customer is known to be visible to the viewer: a foreign or
+     * unassigned id is 404 before the request body is looked at.
+     */
+    private long visible(Viewer viewer, String id) {
+        long cid = Params.id("id", id);
+        customers.details(viewer, cid);
+        return cid;
     }
 }
