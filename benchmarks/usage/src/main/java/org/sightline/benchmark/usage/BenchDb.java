@@ -143,6 +143,16 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
         }
     }
 
+    /** A count, read in a transaction of its own. */
+    long count(String sql) throws Exception {
+        return inTransaction((tx, c) -> {
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     interface Work<T> {
         T run(DataSource tx, Connection raw) throws Exception;
     }

@@ -18,8 +18,10 @@ import org.sightline.api.widget.TimeRange;
  * <p>
  * Storing a record, in the caller's transaction: skips it when its id is already stored for that
  * customer and product; prices it by the customer's {@link PriceList} for the product (zero when the
- * customer has none); adds it to the daily roll-ups that {@link #summary} reads; and draws its price
- * down from the customer's remaining credits, which may go below zero.
+ * customer has none); and adds it to the daily roll-ups that {@link #summary} reads, which count it
+ * from the moment the transaction commits. Its price is drawn down from the customer's remaining
+ * credits (which may go below zero) shortly after the commit, together with other batches' charges:
+ * the credits a customer row shows trail the committed usage by about a second.
  * <p>
  * Reads never scan records: {@link #page} walks an index by key, {@link #summary} reads the roll-ups.
  *

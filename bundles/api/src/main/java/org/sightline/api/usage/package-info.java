@@ -12,7 +12,7 @@
  * number, and has no place for message content or contact names.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package org.sightline.api.usage;
 
 import org.osgi.annotation.bundle.Export;

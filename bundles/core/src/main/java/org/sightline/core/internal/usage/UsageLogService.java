@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.MigrationException;
@@ -60,13 +61,13 @@ import org.sightline.api.widget.TimeRange;
  * Writing a batch, in the caller's transaction: read the customers' price lists (one query, the ids bound as an array),
  * insert the records in JDBC batches under a savepoint (when the unique idempotency key objects, go back
  * to the savepoint, look up which keys are stored, one query with the keys bound as an array, and insert the rest),
- * lock the customers' rows in id order (so concurrent batches of one customer serialize and cannot deadlock
- * or race on roll-up rows) and charge their credits, and add the new records to the daily roll-ups, one row
- * per (customer, day, direction, status). Charges and roll-ups are one set-based {@code MERGE} each, their
- * rows bound as arrays: a live feed's batch touches a thousand customers, and a statement per customer cost
- * more than the records themselves.
+ * and write the new records' sums per (customer, day, direction, status) as one pending roll-up row, which
+ * {@link RollUps} folds into the daily roll-ups and the customers' credits shortly after, many batches at
+ * once. A live feed's batch touches a thousand customers: writing their roll-up rows and credits in the
+ * batch's own transaction cost as much again as the records themselves.
  * <p>
- * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} only.
+ * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} and the
+ * pending sums (never records), in one snapshot.
  */
 @Component(service = UsageLog.class)
 public class UsageLogService implements UsageLog {
@@ -88,36 +89,18 @@ public class UsageLogService implements UsageLog {
     private static final String PRICES_OF = "SELECT customer_id, price_key, currency, unit_price, product_id "
             + "FROM usage_price WHERE customer_id = ANY(?)";
 
-    /**
-     * All of a batch's roll-up rows in one statement: the rows travel as one array per column and are
-     * merged as a set (one statement instead of one per row or per chunk of rows; the per-statement cost
-     * dominated when a live feed touches a thousand customers per batch). Days travel as ISO text.
-     */
-    private static final String ROLL_UP = "MERGE INTO usage_daily t USING (SELECT * FROM UNNEST("
-            + "CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR(10) ARRAY), CAST(? AS VARCHAR(1) ARRAY), "
-            + "CAST(? AS VARCHAR(20) ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), "
-            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS s (customer_id, usage_day, direction, status, record_count, quantity, "
-            + "duration_s, spend)) s "
-            + "ON t.customer_id = s.customer_id AND t.product_id = ? AND t.usage_day = CAST(s.usage_day AS DATE) "
-            + "AND t.direction = s.direction AND t.status = s.status "
-            + "WHEN MATCHED THEN UPDATE SET record_count = t.record_count + s.record_count, "
-            + "quantity = t.quantity + s.quantity, duration_s = t.duration_s + s.duration_s, spend = t.spend + s.spend "
-            + "WHEN NOT MATCHED THEN INSERT (customer_id, product_id, usage_day, direction, status, record_count, "
-            + "quantity, duration_s, spend) VALUES (s.customer_id, ?, CAST(s.usage_day AS DATE), s.direction, s.status, "
-            + "s.record_count, s.quantity, s.duration_s, s.spend)";
-
-    /** Locks the batch's customers in id order, so that concurrent batches of one customer serialize here. */
-    private static final String LOCK_CUSTOMERS = "SELECT id FROM customer WHERE id = ANY(?) ORDER BY id FOR UPDATE";
-
-    /** All of a batch's charges in one statement, like {@link #ROLL_UP}. */
-    private static final String CHARGE = "MERGE INTO customer c USING (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY), "
-            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS v (id, amount)) v ON c.id = v.id "
-            + "WHEN MATCHED THEN UPDATE SET credits = c.credits - v.amount";
     private static final String PRICES = "SELECT price_key, currency, unit_price FROM usage_price "
             + "WHERE customer_id = ? AND product_id = ?";
+    /**
+     * A customer's roll-up rows and the ids of the product's pending roll-up rows, in one statement: one
+     * snapshot, in which a batch is either pending or in the roll-ups (see {@link RollUps}).
+     */
     private static final String SUMMARY = "SELECT usage_day, direction, status, record_count, quantity, duration_s, "
-            + "spend FROM usage_daily WHERE customer_id = ? AND product_id = ? AND usage_day >= ? AND usage_day <= ? "
-            + "ORDER BY usage_day, direction, status";
+            + "spend, CAST(NULL AS BIGINT) FROM usage_daily WHERE customer_id = ? AND product_id = ? AND usage_day >= ? "
+            + "AND usage_day <= ? UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, id FROM usage_pending "
+            + "WHERE product_id = ?";
+    /** How often a summary is read again when pending rows it listed were applied before it read them. */
+    private static final int SUMMARY_ATTEMPTS = 10;
     /**
      * Page queries by filter combination (bit 1 direction, bit 2 status, bit 4 after a cursor) and row
      * count. The first page needs no cursor condition, and H2 evaluates it on every row it reads. The count is
@@ -137,6 +120,7 @@ public class UsageLogService implements UsageLog {
 
     private final DataSource dataSource;
     private final PriceCache priceCache = new PriceCache();
+    private final RollUps rollUps;
 
     /**
      * @param storage the server's database; the usage tables are migrated on activation
@@ -144,8 +128,39 @@ public class UsageLogService implements UsageLog {
      */
     @Activate
     public UsageLogService(@Reference ModuleStorage storage) throws MigrationException {
+        this(storage, true);
+    }
+
+    /**
+     * @param storage    the server's database; the usage tables are migrated here
+     * @param background whether pending roll-ups are applied on a thread of this service's own; without it
+     *                   (tests, benchmarks) only {@link #applyPendingRollUps} and deletions apply them
+     * @throws MigrationException when the usage tables cannot be created or upgraded
+     */
+    public UsageLogService(ModuleStorage storage, boolean background) throws MigrationException {
         storage.migrate(MODULE, getClass());
         this.dataSource = storage.dataSource();
+        this.rollUps = new RollUps(dataSource, background);
+    }
+
+    /** Stops applying roll-ups; what is pending is applied after the next start. */
+    @Deactivate
+    public void deactivate() {
+        rollUps.close();
+    }
+
+    /**
+     * Applies every committed pending roll-up row now, in transactions of its own.
+     *
+     * @return how many pending rows were applied
+     * @throws UsageException when the database fails
+     */
+    public int applyPendingRollUps() throws UsageException {
+        try {
+            return rollUps.applyAll();
+        } catch (SQLException e) {
+            throw new UsageException("applying usage roll-ups failed: " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------- writing
@@ -232,29 +247,19 @@ public class UsageLogService implements UsageLog {
         }
 
         int stored = 0;
-        Map<RollUpKey, long[]> counts = new TreeMap<>();
-        Map<RollUpKey, BigDecimal> spends = new HashMap<>();
-        Map<Long, BigDecimal> charges = new TreeMap<>();
-        customers.keySet().forEach(id -> charges.put(id, ZERO_PRICE));
+        Map<RollUps.Key, RollUps.Sums> sums = new TreeMap<>();
         for (int i = 0; i < keys.length; i++) {
             if (!fresh[i]) {
                 continue;
             }
             stored++;
             UsageRecord r = unique.get(i);
-            RollUpKey key = new RollUpKey(r.customer().id(), day(r.time()), code(r.direction()), r.status());
-            long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
-            sums[0]++;
-            sums[1] += r.quantity();
-            sums[2] += r.duration() == null ? 0 : r.duration().toSeconds();
-            spends.merge(key, price[i], BigDecimal::add);
-            charges.merge(r.customer().id(), price[i], BigDecimal::add);
+            RollUps.Key key = new RollUps.Key(r.customer().id(), day(r.time()), code(r.direction()), r.status());
+            sums.computeIfAbsent(key, k -> new RollUps.Sums()).add(1, r.quantity(),
+                    r.duration() == null ? 0 : r.duration().toSeconds(), RollUps.units(price[i]));
         }
         if (stored > 0) {
-            // Charging locks the customer rows, in id order, before any roll-up row is touched: concurrent
-            // batches of one customer serialize here and cannot deadlock or race on new roll-up rows.
-            charge(c, charges);
-            rollUp(c, productId, counts, spends);
+            rollUps.journal(c, productId, sums);
         }
         return new StoreResult(stored, records.size() - stored);
     }
@@ -330,67 +335,6 @@ public class UsageLogService implements UsageLog {
         ps.setBigDecimal(15, price);
     }
 
-    private static void rollUp(Connection c, String productId, Map<RollUpKey, long[]> counts,
-                               Map<RollUpKey, BigDecimal> spends) throws SQLException {
-        int n = counts.size();
-        Long[] customer = new Long[n];
-        String[] day = new String[n];
-        String[] direction = new String[n];
-        String[] status = new String[n];
-        Long[] records = new Long[n];
-        Long[] quantity = new Long[n];
-        Long[] duration = new Long[n];
-        BigDecimal[] spend = new BigDecimal[n];
-        int i = 0;
-        for (Map.Entry<RollUpKey, long[]> e : counts.entrySet()) {
-            RollUpKey k = e.getKey();
-            customer[i] = k.customerId();
-            day[i] = k.day().toString();
-            direction[i] = k.direction();
-            status[i] = k.status();
-            records[i] = e.getValue()[0];
-            quantity[i] = e.getValue()[1];
-            duration[i] = e.getValue()[2];
-            spend[i] = spends.get(k);
-            i++;
-        }
-        try (PreparedStatement ps = c.prepareStatement(ROLL_UP)) {
-            ps.setArray(1, c.createArrayOf("bigint", customer));
-            ps.setArray(2, c.createArrayOf("varchar", day));
-            ps.setArray(3, c.createArrayOf("varchar", direction));
-            ps.setArray(4, c.createArrayOf("varchar", status));
-            ps.setArray(5, c.createArrayOf("bigint", records));
-            ps.setArray(6, c.createArrayOf("bigint", quantity));
-            ps.setArray(7, c.createArrayOf("bigint", duration));
-            ps.setArray(8, c.createArrayOf("numeric", spend));
-            ps.setString(9, productId);
-            ps.setString(10, productId);
-            ps.executeUpdate();
-        }
-    }
-
-    /**
-     * Draws the charges down from the customers' credits: first locks the customers' rows in id order (one
-     * statement), then charges them all (one statement).
-     */
-    private static void charge(Connection c, Map<Long, BigDecimal> charges) throws SQLException {
-        Long[] ids = charges.keySet().toArray(new Long[0]);
-        BigDecimal[] amounts = charges.values().toArray(new BigDecimal[0]);
-        try (PreparedStatement lock = c.prepareStatement(LOCK_CUSTOMERS)) {
-            lock.setArray(1, c.createArrayOf("bigint", ids));
-            try (ResultSet rs = lock.executeQuery()) {
-                while (rs.next()) {
-                    // reading the rows takes their locks
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
-            ps.setArray(1, c.createArrayOf("bigint", ids));
-            ps.setArray(2, c.createArrayOf("numeric", amounts));
-            ps.executeUpdate();
-        }
-    }
-
     // ---------------------------------------------------------------------------------------- reading
 
     @Override
@@ -446,23 +390,52 @@ public class UsageLogService implements UsageLog {
     public UsageSummary summary(CustomerRef customer, String productId, TimeRange range) throws UsageException {
         LocalDate first = day(range.from());
         LocalDate last = day(range.to().minusNanos(1));
-        List<UsageSummary.Bucket> buckets = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SUMMARY)) {
-            ps.setLong(1, customer.id());
-            ps.setString(2, productId);
-            ps.setObject(3, first);
-            ps.setObject(4, last);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    buckets.add(new UsageSummary.Bucket(rs.getObject(1, LocalDate.class), direction(rs.getString(2)),
-                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)));
+        try (Connection c = dataSource.getConnection()) {
+            for (int attempt = 1; ; attempt++) {
+                Map<RollUps.Key, Object[]> rows = new TreeMap<>();
+                List<Long> pendingIds = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(SUMMARY)) {
+                    ps.setLong(1, customer.id());
+                    ps.setString(2, productId);
+                    ps.setObject(3, first);
+                    ps.setObject(4, last);
+                    ps.setString(5, productId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long pending = rs.getLong(8);
+                            if (!rs.wasNull()) {
+                                pendingIds.add(pending);
+                                continue;
+                            }
+                            rows.put(new RollUps.Key(customer.id(), rs.getObject(1, LocalDate.class), rs.getString(2),
+                                    rs.getString(3)), new Object[] {rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                    rs.getBigDecimal(7)});
+                        }
+                    }
                 }
+                Map<RollUps.Key, RollUps.Sums> pending = pendingIds.isEmpty() ? Map.of()
+                        : rollUps.pendingOf(c, customer.id(), productId, pendingIds);
+                if (pending == null) {
+                    if (attempt < SUMMARY_ATTEMPTS) {
+                        continue; // applied between the two reads: the roll-ups have them now
+                    }
+                    throw new UsageException("reading " + productId + " usage summary failed: the roll-ups kept changing", null);
+                }
+                pending.forEach((k, s) -> {
+                    if (!k.day().isBefore(first) && !k.day().isAfter(last)) {
+                        rows.merge(k, new Object[] {s.records, s.quantity, s.durationSeconds, s.spendAmount()},
+                                (a, b) -> new Object[] {(Long) a[0] + (Long) b[0], (Long) a[1] + (Long) b[1],
+                                    (Long) a[2] + (Long) b[2], ((BigDecimal) a[3]).add((BigDecimal) b[3])});
+                    }
+                });
+                List<UsageSummary.Bucket> buckets = new ArrayList<>(rows.size());
+                rows.forEach((k, v) -> buckets.add(new UsageSummary.Bucket(k.day(), direction(k.direction()), k.status(),
+                        (Long) v[0], (Long) v[1], (Long) v[2], (BigDecimal) v[3])));
+                return new UsageSummary(first, last, customer.currency(), buckets);
             }
         } catch (SQLException e) {
             throw new UsageException("reading " + productId + " usage summary failed: " + e.getMessage(), e);
         }
-        return new UsageSummary(first, last, customer.currency(), buckets);
     }
 
     // ---------------------------------------------------------------------------------------- prices
@@ -608,6 +581,8 @@ public class UsageLogService implements UsageLog {
             throws UsageException {
         priceCache.changing(customer.id(), productId);
         try (Connection c = transaction.getConnection()) {
+            // what is pending for the customer would recreate the roll-ups deleted below
+            rollUps.applyAllIn(c);
             for (String table : List.of("usage_record", "usage_daily", "usage_price")) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM " + table + " WHERE customer_id = ? AND product_id = ?")) {
@@ -664,21 +639,5 @@ public class UsageLogService implements UsageLog {
             case "O" -> Direction.OUTBOUND;
             default -> Direction.NONE;
         };
-    }
-
-    /** A roll-up row's key; ordered so that writers touch rows in one order. */
-    private record RollUpKey(long customerId, LocalDate day, String direction, String status)
-            implements Comparable<RollUpKey> {
-        @Override
-        public int compareTo(RollUpKey o) {
-            int c = Long.compare(customerId, o.customerId);
-            if (c == 0) {
-                c = day.compareTo(o.day);
-            }
-            if (c == 0) {
-                c = direction.compareTo(o.direction);
-            }
-            return c != 0 ? c : status.compareTo(o.status);
-        }
     }
 }

@@ -63,13 +63,14 @@ public class UsageLogServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db);
+        log = new UsageLogService(db, false);
         acme = db.customer("Acme", "EUR", new BigDecimal("100.0000"));
         globex = db.customer("Globex", "USD", new BigDecimal("50.0000"));
     }
 
     @After
     public void tearDown() throws Exception {
+        log.deactivate();
         db.close();
     }
 
@@ -123,6 +124,7 @@ public class UsageLogServiceTest {
         assertEquals(new BigDecimal("0.0200"), g.price().amount());
         assertEquals("USD", g.price().currency());
 
+        assertEquals(1, log.applyPendingRollUps());
         assertEquals(new BigDecimal("99.7050"), db.credits(acme).setScale(4));
         assertEquals(new BigDecimal("49.9800"), db.credits(globex).setScale(4));
         assertEquals(new BigDecimal("0.2950"), log.summary(acme, SMS, ALL).spend().amount().setScale(4));
@@ -130,6 +132,7 @@ public class UsageLogServiceTest {
                 .setScale(4));
         // a duplicate is not charged again
         store(List.of(sms(acme, "a1", T0, Direction.OUTBOUND, "delivered", "de", 2)));
+        assertEquals(0, log.applyPendingRollUps());
         assertEquals(new BigDecimal("99.7050"), db.credits(acme).setScale(4));
     }
 
@@ -160,6 +163,7 @@ public class UsageLogServiceTest {
     @Test
     public void unpricedUsageCostsNothing() throws Exception {
         store(List.of(sms(acme, "x", T0, Direction.INBOUND, "delivered", "DE", 1)));
+        log.applyPendingRollUps();
         assertEquals(0, log.page(acme, SMS, new UsageQuery(ALL, null, null, null, 1)).entries().get(0).price().amount().signum());
         assertEquals(new BigDecimal("100.0000"), db.credits(acme).setScale(4));
     }
@@ -214,7 +218,8 @@ public class UsageLogServiceTest {
                         List.of(actual.get(k)[0], actual.get(k)[1], actual.get(k)[2]));
                 assertEquals(k, 0, expectedSpend.get(k).compareTo(actualSpend.get(k)));
             }
-            // and the same with SQL straight on the records table
+            // and the same with SQL straight on the records table, once the pending sums are applied
+            log.applyPendingRollUps();
             assertEquals(db.count("SELECT COUNT(*) FROM usage_record WHERE customer_id = ? AND product_id = 'sms'", c.id()),
                     db.count("SELECT SUM(record_count) FROM usage_daily WHERE customer_id = ? AND product_id = 'sms'", c.id()));
             assertEquals(db.count("SELECT SUM(quantity) FROM usage_record WHERE customer_id = ?", c.id()),
@@ -325,6 +330,7 @@ public class UsageLogServiceTest {
         assertTrue(result.rejected().get(1).reason(), result.rejected().get(1).reason().contains("status must be one of"));
         assertEquals("to", result.rejected().get(2).field());
         assertEquals(2, db.count("SELECT COUNT(*) FROM usage_record"));
+        log.applyPendingRollUps();
         assertEquals(2, db.count("SELECT SUM(record_count) FROM usage_daily"));
         assertEquals(new BigDecimal("98.0000"), db.credits(acme).setScale(4));
 
@@ -335,6 +341,7 @@ public class UsageLogServiceTest {
                     r.instant("time"), Direction.NONE, "delivered", null, null, null, 1, null, Map.of()), tx);
             throw new IllegalStateException("the core failed after the handler");
         }));
+        assertEquals(0, log.applyPendingRollUps());
         assertEquals(2, db.count("SELECT COUNT(*) FROM usage_record"));
         assertEquals(2, db.count("SELECT SUM(record_count) FROM usage_daily"));
         assertEquals(new BigDecimal("98.0000"), db.credits(acme).setScale(4));
@@ -351,6 +358,89 @@ public class UsageLogServiceTest {
         assertEquals(0, log.summary(acme, SMS, ALL).records());
         assertTrue(log.page(acme, SMS, new UsageQuery(ALL, null, null, null, 5)).entries().isEmpty());
         assertEquals(1, log.summary(globex, SMS, ALL).records());
+        // the batch was still pending: the deletion applied it first, so nothing brings the roll-ups back
+        assertEquals(0, log.applyPendingRollUps());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM usage_daily WHERE customer_id = ?", acme.id()));
+        assertEquals(1, db.count("SELECT SUM(record_count) FROM usage_daily WHERE customer_id = ?", globex.id()));
+    }
+
+    @Test
+    public void summariesCountABatchOnceWhetherItsRollUpsArePendingOrApplied() throws Exception {
+        db.inTransaction(tx -> {
+            log.setPriceList(acme, SMS, new PriceList("EUR", new BigDecimal("0.10"), Map.of()), tx);
+            return null;
+        });
+        store(List.of(sms(acme, "s1", T0, Direction.OUTBOUND, "delivered", "DE", 2),
+                sms(acme, "s2", T0.plusSeconds(60), Direction.OUTBOUND, "failed", "DE", 1),
+                sms(acme, "s3", T0.plusSeconds(86_400), Direction.INBOUND, "delivered", "DE", 1)));
+        // stored and not yet applied: the summary has it all, the roll-up table and the credits not yet
+        UsageSummary pending = log.summary(acme, SMS, ALL);
+        assertEquals(3, pending.records());
+        assertEquals(4, pending.quantity());
+        assertEquals(new BigDecimal("0.4000"), pending.spend().amount().setScale(4));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM usage_daily"));
+        assertEquals(new BigDecimal("100.0000"), db.credits(acme).setScale(4));
+        // a range of one day takes only that day's pending sums
+        assertEquals(2, log.summary(acme, SMS, new TimeRange(T0.minusSeconds(3600), T0.plusSeconds(3600))).records());
+
+        assertEquals(1, log.applyPendingRollUps());
+        UsageSummary applied = log.summary(acme, SMS, ALL);
+        assertEquals(pending.buckets(), applied.buckets());
+        assertEquals(new BigDecimal("99.6000"), db.credits(acme).setScale(4));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM usage_pending"));
+
+        // pending sums and applied ones of the same day and status add up
+        store(List.of(sms(acme, "s4", T0.plusSeconds(120), Direction.OUTBOUND, "delivered", "DE", 5)));
+        UsageSummary both = log.summary(acme, SMS, ALL);
+        assertEquals(4, both.records());
+        assertEquals(pending.buckets().size(), both.buckets().size());
+        assertEquals(0, log.summary(globex, SMS, ALL).records());
+    }
+
+    @Test
+    public void summariesStayExactWhileRollUpsAreAppliedAlongside() throws Exception {
+        int batches = 3 * RollUps.ROWS_PER_APPLY; // several apply transactions
+        for (int b = 0; b < batches; b++) {
+            store(List.of(sms(acme, "c" + b, T0.plusSeconds(b), Direction.OUTBOUND, b % 2 == 0 ? "delivered" : "failed",
+                    "DE", 1), sms(globex, "c" + b, T0.plusSeconds(b), Direction.INBOUND, "delivered", "DE", 1)));
+        }
+        Thread applier = new Thread(() -> {
+            try {
+                log.applyPendingRollUps();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        applier.start();
+        int reads = 0;
+        while (applier.isAlive() || reads == 0) {
+            assertEquals(batches, log.summary(acme, SMS, ALL).records());
+            reads++;
+        }
+        applier.join();
+        assertEquals(0, db.count("SELECT COUNT(*) FROM usage_pending"));
+        assertEquals(batches, log.summary(acme, SMS, ALL).records());
+        assertEquals(batches, db.count("SELECT SUM(record_count) FROM usage_daily WHERE customer_id = ?", globex.id()));
+    }
+
+    @Test
+    public void theServiceAppliesPendingRollUpsOnItsOwnShortlyAfterAStore() throws Exception {
+        UsageLogService running = new UsageLogService(db, true);
+        try {
+            db.inTransaction(tx -> {
+                running.setPriceList(globex, SMS, new PriceList("USD", new BigDecimal("1.25"), Map.of()), tx);
+                return running.store(SMS, List.of(sms(globex, "b1", T0, Direction.OUTBOUND, "delivered", "US", 2)), tx);
+            });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (db.count("SELECT COUNT(*) FROM usage_pending") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, db.count("SELECT COUNT(*) FROM usage_pending"));
+            assertEquals(new BigDecimal("47.5000"), db.credits(globex).setScale(4));
+            assertEquals(1, db.count("SELECT SUM(record_count) FROM usage_daily WHERE customer_id = ?", globex.id()));
+        } finally {
+            running.deactivate();
+        }
     }
 
     static final UsageSpec SPEC = new UsageSpec(SMS, "Messages", "Segments", "Country", true, true, false, List.of(

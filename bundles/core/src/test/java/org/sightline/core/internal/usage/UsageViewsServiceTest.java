@@ -48,7 +48,7 @@ public class UsageViewsServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db);
+        log = new UsageLogService(db, false);
         views = new UsageViewsService(log);
         acme = db.customer("Acme", "EUR", new BigDecimal("10"));
         db.inTransaction(tx -> {
@@ -66,6 +66,7 @@ public class UsageViewsServiceTest {
 
     @After
     public void tearDown() throws Exception {
+        log.deactivate();
         db.close();
     }
 

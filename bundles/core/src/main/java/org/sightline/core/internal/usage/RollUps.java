@@ -1,0 +1,464 @@
+package org.sightline.core.internal.usage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily roll-ups ({@code usage_daily}) and the credits they draw down, kept up to date in two steps.
+ * <p>
+ * A store writes, in its own transaction, its records and one {@code usage_pending} row per batch: the
+ * batch's sums per (customer, day, direction, status), encoded compactly. That is one small insert where
+ * writing the roll-up rows and the credits at once cost a row update per customer and per roll-up row in
+ * every batch (a live feed's batch of 1000 records touches some 1000 customers; the roll-up and credit
+ * writes took as long again as the records themselves).
+ * <p>
+ * The applier folds pending rows into {@code usage_daily} and {@code customer.credits} and deletes them,
+ * all in one transaction, oldest first, many batches at once (one set-based statement per product for
+ * the roll-ups and one for the charges). It runs on its own thread shortly after a store and every second,
+ * and inside a customer's deletion (so nothing pending recreates the deleted roll-ups). Pending rows are
+ * locked in id order, so appliers, on one server or several, take turns.
+ * <p>
+ * Reads stay exact: {@link UsageLogService#summary} reads the roll-up rows and the ids of the pending rows
+ * in one statement (one snapshot: a batch is either still pending or already in the roll-ups, never both
+ * or neither) and adds the pending sums of the customer, decoded once per row and kept here until the
+ * row is applied. Credits, read from the customer row, trail the committed usage by the applier's lag
+ * (about a second).
+ */
+final class RollUps implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RollUps.class);
+    private static final int FORMAT = 1;
+    /** Sums per pending row at most; a bigger store writes several rows. */
+    static final int SUMS_PER_ROW = 10_000;
+    /** Pending rows one apply transaction takes at most. */
+    static final int ROWS_PER_APPLY = 64;
+    /** Rows of one set-based statement at most (H2 arrays hold up to 65 536 elements). */
+    private static final int STATEMENT_ROWS = 20_000;
+    /** How long the applier waits after a store, for its transaction to commit and more to arrive. */
+    static final long KICK_DELAY_MS = 50;
+    /** Decoded pending rows kept for reads at most. */
+    private static final int CACHE_ROWS = 4096;
+
+    private static final String JOURNAL = "INSERT INTO usage_pending (product_id, stored_at, deltas) VALUES (?, ?, ?)";
+    private static final String LOCK_PENDING = "SELECT id, product_id, deltas FROM usage_pending ORDER BY id "
+            + "FETCH FIRST " + ROWS_PER_APPLY + " ROWS ONLY FOR UPDATE";
+    private static final String PENDING_BY_ID = "SELECT id, product_id, deltas FROM usage_pending WHERE id = ANY(?)";
+    private static final String DELETE_PENDING = "DELETE FROM usage_pending WHERE id = ANY(?)";
+
+    /**
+     * Roll-up rows in one statement: the rows travel as one array per column and are merged as a set.
+     * Days travel as ISO text.
+     */
+    private static final String ROLL_UP = "MERGE INTO usage_daily t USING (SELECT * FROM UNNEST("
+            + "CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR(10) ARRAY), CAST(? AS VARCHAR(1) ARRAY), "
+            + "CAST(? AS VARCHAR(20) ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), "
+            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS s (customer_id, usage_day, direction, status, record_count, quantity, "
+            + "duration_s, spend)) s "
+            + "ON t.customer_id = s.customer_id AND t.product_id = ? AND t.usage_day = CAST(s.usage_day AS DATE) "
+            + "AND t.direction = s.direction AND t.status = s.status "
+            + "WHEN MATCHED THEN UPDATE SET record_count = t.record_count + s.record_count, "
+            + "quantity = t.quantity + s.quantity, duration_s = t.duration_s + s.duration_s, spend = t.spend + s.spend "
+            + "WHEN NOT MATCHED THEN INSERT (customer_id, product_id, usage_day, direction, status, record_count, "
+            + "quantity, duration_s, spend) VALUES (s.customer_id, ?, CAST(s.usage_day AS DATE), s.direction, s.status, "
+            + "s.record_count, s.quantity, s.duration_s, s.spend)";
+    /** Charges in one statement, like {@link #ROLL_UP}. */
+    private static final String CHARGE = "MERGE INTO customer c USING (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY), "
+            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS v (id, amount)) v ON c.id = v.id "
+            + "WHEN MATCHED THEN UPDATE SET credits = c.credits - v.amount";
+
+    /** A roll-up row's key within a product; ordered so that writers touch rows in one order. */
+    record Key(long customerId, LocalDate day, String direction, String status) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(customerId, o.customerId);
+            if (c == 0) {
+                c = day.compareTo(o.day);
+            }
+            if (c == 0) {
+                c = direction.compareTo(o.direction);
+            }
+            return c != 0 ? c : status.compareTo(o.status);
+        }
+    }
+
+    /** The sums of a roll-up row; spend in ten-thousandths of the customer's currency. */
+    static final class Sums {
+        long records;
+        long quantity;
+        long durationSeconds;
+        long spend;
+
+        void add(long records, long quantity, long durationSeconds, long spend) {
+            this.records += records;
+            this.quantity += quantity;
+            this.durationSeconds += durationSeconds;
+            this.spend = Math.addExact(this.spend, spend);
+        }
+
+        void add(Sums o) {
+            add(o.records, o.quantity, o.durationSeconds, o.spend);
+        }
+
+        BigDecimal spendAmount() {
+            return BigDecimal.valueOf(spend, 4);
+        }
+    }
+
+    /** A price in ten-thousandths (prices are kept to four decimals). */
+    static long units(BigDecimal price) {
+        return price.setScale(4).unscaledValue().longValueExact();
+    }
+
+    /** A pending row, decoded: the product and the sums per customer. */
+    private record Batch(String productId, Map<Long, Map<Key, Sums>> byCustomer) {
+    }
+
+    private final DataSource dataSource;
+    private final Map<Long, Batch> decoded = new ConcurrentHashMap<>();
+    private final ReentrantLock applying = new ReentrantLock();
+    private final AtomicBoolean kicked = new AtomicBoolean();
+    private final ScheduledExecutorService executor;
+
+    /**
+     * @param background whether to apply pending rows on a thread of its own; without it, only
+     *                   {@link #applyAll} and {@link #applyAllIn} apply them
+     */
+    RollUps(DataSource dataSource, boolean background) {
+        this.dataSource = dataSource;
+        if (background) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sightline-usage-roll-ups");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.scheduleWithFixedDelay(this::applyQuietly, 1, 1, TimeUnit.SECONDS);
+        } else {
+            executor = null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- writing
+
+    /** Writes a batch's sums as pending, in the caller's transaction, and wakes the applier. */
+    void journal(Connection c, String productId, Map<Key, Sums> sums) throws SQLException {
+        List<Map.Entry<Key, Sums>> all = new ArrayList<>(sums.entrySet());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement(JOURNAL)) {
+            for (int from = 0; from < all.size(); from += SUMS_PER_ROW) {
+                ps.setString(1, productId);
+                ps.setObject(2, now);
+                ps.setBytes(3, encode(all.subList(from, Math.min(all.size(), from + SUMS_PER_ROW))));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        kick();
+    }
+
+    private void kick() {
+        if (executor != null && kicked.compareAndSet(false, true)) {
+            try {
+                executor.schedule(this::applyQuietly, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                kicked.set(false); // closing
+            }
+        }
+    }
+
+    private void applyQuietly() {
+        kicked.set(false);
+        try {
+            applyAll();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Applying pending usage roll-ups failed; retrying within a second: {}", e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- applying
+
+    /**
+     * Applies every committed pending row, a transaction per {@link #ROWS_PER_APPLY} rows.
+     *
+     * @return how many pending rows were applied
+     */
+    int applyAll() throws SQLException {
+        int total = 0;
+        applying.lock();
+        try {
+            while (true) {
+                int n;
+                try (Connection c = dataSource.getConnection()) {
+                    boolean auto = c.getAutoCommit();
+                    c.setAutoCommit(false);
+                    try {
+                        n = applySome(c);
+                        c.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(auto);
+                    }
+                }
+                if (n == 0) {
+                    return total;
+                }
+                total += n;
+            }
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** Applies every pending row visible to the caller's transaction, in it. */
+    void applyAllIn(Connection c) throws SQLException {
+        while (applySome(c) > 0) {
+            // until none is left
+        }
+    }
+
+    /** Applies up to {@link #ROWS_PER_APPLY} pending rows, oldest first, in the given transaction. */
+    private int applySome(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        Map<String, Map<Key, Sums>> byProduct = new TreeMap<>();
+        Map<Long, Long> charges = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(LOCK_PENDING); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                ids.add(id);
+                Batch b = decoded.containsKey(id) ? decoded.get(id) : decode(rs.getString(2), rs.getBytes(3));
+                Map<Key, Sums> sums = byProduct.computeIfAbsent(b.productId(), k -> new TreeMap<>());
+                b.byCustomer().forEach((customer, rows) -> rows.forEach((k, s) -> {
+                    sums.computeIfAbsent(k, x -> new Sums()).add(s);
+                    charges.merge(customer, s.spend, Math::addExact);
+                }));
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        charges.values().removeIf(v -> v == 0);
+        charge(c, charges);
+        for (Map.Entry<String, Map<Key, Sums>> e : byProduct.entrySet()) {
+            rollUp(c, e.getKey(), e.getValue());
+        }
+        try (PreparedStatement ps = c.prepareStatement(DELETE_PENDING)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray(new Long[0])));
+            ps.executeUpdate();
+        }
+        ids.forEach(decoded::remove);
+        return ids.size();
+    }
+
+    private static void charge(Connection c, Map<Long, Long> charges) throws SQLException {
+        List<Map.Entry<Long, Long>> all = new ArrayList<>(charges.entrySet());
+        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
+            for (int from = 0; from < all.size(); from += STATEMENT_ROWS) {
+                List<Map.Entry<Long, Long>> part = all.subList(from, Math.min(all.size(), from + STATEMENT_ROWS));
+                Long[] ids = new Long[part.size()];
+                BigDecimal[] amounts = new BigDecimal[part.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = part.get(i).getKey();
+                    amounts[i] = BigDecimal.valueOf(part.get(i).getValue(), 4);
+                }
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.setArray(2, c.createArrayOf("numeric", amounts));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void rollUp(Connection c, String productId, Map<Key, Sums> sums) throws SQLException {
+        List<Map.Entry<Key, Sums>> all = new ArrayList<>(sums.entrySet());
+        try (PreparedStatement ps = c.prepareStatement(ROLL_UP)) {
+            for (int from = 0; from < all.size(); from += STATEMENT_ROWS) {
+                List<Map.Entry<Key, Sums>> part = all.subList(from, Math.min(all.size(), from + STATEMENT_ROWS));
+                int n = part.size();
+                Long[] customer = new Long[n];
+                String[] day = new String[n];
+                String[] direction = new String[n];
+                String[] status = new String[n];
+                Long[] records = new Long[n];
+                Long[] quantity = new Long[n];
+                Long[] duration = new Long[n];
+                BigDecimal[] spend = new BigDecimal[n];
+                for (int i = 0; i < n; i++) {
+                    Key k = part.get(i).getKey();
+                    Sums s = part.get(i).getValue();
+                    customer[i] = k.customerId();
+                    day[i] = k.day().toString();
+                    direction[i] = k.direction();
+                    status[i] = k.status();
+                    records[i] = s.records;
+                    quantity[i] = s.quantity;
+                    duration[i] = s.durationSeconds;
+                    spend[i] = s.spendAmount();
+                }
+                ps.setArray(1, c.createArrayOf("bigint", customer));
+                ps.setArray(2, c.createArrayOf("varchar", day));
+                ps.setArray(3, c.createArrayOf("varchar", direction));
+                ps.setArray(4, c.createArrayOf("varchar", status));
+                ps.setArray(5, c.createArrayOf("bigint", records));
+                ps.setArray(6, c.createArrayOf("bigint", quantity));
+                ps.setArray(7, c.createArrayOf("bigint", duration));
+                ps.setArray(8, c.createArrayOf("numeric", spend));
+                ps.setString(9, productId);
+                ps.setString(10, productId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- reading
+
+    /**
+     * The pending sums of one customer and product in the given pending rows, as a summary statement
+     * listed them; {@code null} when one of the rows has been applied since (read the summary again).
+     */
+    Map<Key, Sums> pendingOf(Connection c, long customerId, String productId, Collection<Long> ids) throws SQLException {
+        decoded.entrySet().removeIf(e -> e.getValue().productId().equals(productId) && !ids.contains(e.getKey()));
+        Map<Long, Batch> batches = new HashMap<>();
+        Set<Long> missing = new HashSet<>();
+        for (Long id : ids) {
+            Batch b = decoded.get(id);
+            if (b == null) {
+                missing.add(id);
+            } else {
+                batches.put(id, b);
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(PENDING_BY_ID)) {
+                ps.setArray(1, c.createArrayOf("bigint", missing.toArray(new Long[0])));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Batch b = decode(rs.getString(2), rs.getBytes(3));
+                        batches.put(id, b);
+                        missing.remove(id);
+                        if (decoded.size() < CACHE_ROWS) {
+                            decoded.put(id, b);
+                        }
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                return null;
+            }
+        }
+        Map<Key, Sums> out = new TreeMap<>();
+        for (Batch b : batches.values()) {
+            Map<Key, Sums> rows = b.byCustomer().get(customerId);
+            if (rows != null) {
+                rows.forEach((k, s) -> out.computeIfAbsent(k, x -> new Sums()).add(s));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------- format
+
+    private static byte[] encode(List<Map.Entry<Key, Sums>> sums) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + sums.size() * 48);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Map<String, Integer> statuses = new HashMap<>();
+            List<String> order = new ArrayList<>();
+            for (Map.Entry<Key, Sums> e : sums) {
+                if (statuses.putIfAbsent(e.getKey().status(), statuses.size()) == null) {
+                    order.add(e.getKey().status());
+                }
+            }
+            out.writeByte(FORMAT);
+            out.writeShort(order.size());
+            for (String s : order) {
+                out.writeUTF(s);
+            }
+            out.writeInt(sums.size());
+            for (Map.Entry<Key, Sums> e : sums) {
+                Key k = e.getKey();
+                Sums s = e.getValue();
+                out.writeLong(k.customerId());
+                out.writeInt((int) k.day().toEpochDay());
+                out.writeByte(k.direction().charAt(0));
+                out.writeShort(statuses.get(k.status()));
+                out.writeLong(s.records);
+                out.writeLong(s.quantity);
+                out.writeLong(s.durationSeconds);
+                out.writeLong(s.spend);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Batch decode(String productId, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int format = in.readUnsignedByte();
+            if (format != FORMAT) {
+                throw new IllegalStateException("pending usage roll-ups in unknown format " + format);
+            }
+            String[] statuses = new String[in.readUnsignedShort()];
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = in.readUTF();
+            }
+            int n = in.readInt();
+            Map<Long, Map<Key, Sums>> byCustomer = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                long customer = in.readLong();
+                Key k = new Key(customer, LocalDate.ofEpochDay(in.readInt()), String.valueOf((char) in.readUnsignedByte()),
+                        statuses[in.readUnsignedShort()]);
+                Sums s = new Sums();
+                s.add(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                byCustomer.computeIfAbsent(customer, x -> new TreeMap<>()).put(k, s);
+            }
+            return new Batch(productId, byCustomer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the applier; what is pending stays pending and is applied after the next start. */
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdown(); // an apply under way finishes; the periodic one is cancelled
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
