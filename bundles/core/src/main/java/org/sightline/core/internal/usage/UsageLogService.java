@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.MigrationException;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.api.data.SampleDataProvider;
@@ -69,8 +70,8 @@ import org.sightline.api.widget.TimeRange;
  * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} and the
  * pending sums (never records), in one snapshot.
  */
-@Component(service = UsageLog.class)
-public class UsageLogService implements UsageLog {
+@Component(service = {UsageLog.class, CustomerDataOwner.class})
+public class UsageLogService implements UsageLog, CustomerDataOwner {
 
     static final String MODULE = "usage";
     private static final int CHUNK = 1000;
@@ -579,20 +580,55 @@ public class UsageLogService implements UsageLog {
     @Override
     public void deleteCustomerData(CustomerRef customer, String productId, DataSource transaction)
             throws UsageException {
-        priceCache.changing(customer.id(), productId);
+        delete(customer, productId, transaction);
+    }
+
+    /** The module that deletes a disconnected customer's usage of every product, deployed or not. */
+    @Override
+    public String module() {
+        return MODULE;
+    }
+
+    /**
+     * Deletes the disconnected customer's records, roll-ups and price lists of every product, including
+     * products whose bundles are not deployed (any more): their data is the customer's all the same.
+     */
+    @Override
+    public void deleteCustomerData(CustomerRef customer, DataSource transaction) throws UsageException {
+        delete(customer, null, transaction);
+    }
+
+    /** Deletes a customer's usage data, of one product or ({@code null}) of all. */
+    private void delete(CustomerRef customer, String productId, DataSource transaction) throws UsageException {
         try (Connection c = transaction.getConnection()) {
+            if (productId != null) {
+                priceCache.changing(customer.id(), productId);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT DISTINCT product_id FROM usage_price WHERE customer_id = ?")) {
+                    ps.setLong(1, customer.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            priceCache.changing(customer.id(), rs.getString(1));
+                        }
+                    }
+                }
+            }
             // what is pending for the customer would recreate the roll-ups deleted below
             rollUps.applyAllIn(c);
             for (String table : List.of("usage_record", "usage_daily", "usage_price")) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM " + table + " WHERE customer_id = ? AND product_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?"
+                        + (productId == null ? "" : " AND product_id = ?"))) {
                     ps.setLong(1, customer.id());
-                    ps.setString(2, productId);
+                    if (productId != null) {
+                        ps.setString(2, productId);
+                    }
                     ps.executeUpdate();
                 }
             }
         } catch (SQLException e) {
-            throw new UsageException("deleting " + productId + " usage failed: " + e.getMessage(), e);
+            throw new UsageException("deleting " + (productId == null ? "the customer's" : productId) + " usage failed: "
+                    + e.getMessage(), e);
         }
     }
 

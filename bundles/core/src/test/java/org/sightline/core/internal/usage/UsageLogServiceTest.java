@@ -365,6 +365,31 @@ public class UsageLogServiceTest {
     }
 
     @Test
+    public void aDisconnectedCustomersUsageOfEveryProductIsDeletedEvenOfProductsNoLongerDeployed() throws Exception {
+        db.inTransaction(tx -> {
+            log.setPriceList(acme, "retired", new PriceList("EUR", BigDecimal.ONE, Map.of()), tx);
+            return null;
+        });
+        for (String product : List.of(SMS, "voice", "retired")) {
+            db.inTransaction(tx -> log.store(product, List.of(sms(acme, "x1", T0, Direction.OUTBOUND, "delivered", "DE", 1),
+                    sms(globex, "x1", T0, Direction.OUTBOUND, "delivered", "DE", 1)), tx));
+        }
+        log.applyPendingRollUps();
+        store(List.of(sms(acme, "x2", T0, Direction.OUTBOUND, "delivered", "DE", 1))); // still pending
+        assertEquals("usage", log.module());
+        db.inTransaction(tx -> {
+            log.deleteCustomerData(acme, tx); // as the core's disconnection calls every CustomerDataOwner
+            return null;
+        });
+        log.applyPendingRollUps();
+        for (String table : List.of("usage_record", "usage_daily", "usage_price")) {
+            assertEquals(table, 0, db.count("SELECT COUNT(*) FROM " + table + " WHERE customer_id = ?", acme.id()));
+        }
+        assertEquals(3, db.count("SELECT COUNT(*) FROM usage_record WHERE customer_id = ?", globex.id()));
+        assertEquals(3, db.count("SELECT SUM(record_count) FROM usage_daily WHERE customer_id = ?", globex.id()));
+    }
+
+    @Test
     public void summariesCountABatchOnceWhetherItsRollUpsArePendingOrApplied() throws Exception {
         db.inTransaction(tx -> {
             log.setPriceList(acme, SMS, new PriceList("EUR", new BigDecimal("0.10"), Map.of()), tx);

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
@@ -29,7 +28,6 @@ public class MessagingAppsTest extends UsageProductContract {
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new MessagingAppsKpis(views), new MessagingAppsDaily(views), new MessagingAppsLog(views));
     }
-    @Override protected CustomerDataOwner dataOwner() { return new MessagingAppsDataOwner(usage); }
     @Override protected SampleDataProvider sampleData() { return new MessagingAppsSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "channel", "whatsapp",

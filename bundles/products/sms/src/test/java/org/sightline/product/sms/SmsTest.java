@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.ingest.InvalidRecordException;
@@ -41,7 +40,6 @@ public class SmsTest extends UsageProductContract {
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new SmsKpis(views), new SmsDaily(views), new SmsLog(views));
     }
-    @Override protected CustomerDataOwner dataOwner() { return new SmsDataOwner(usage); }
     @Override protected SampleDataProvider sampleData() { return new SmsSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "direction", "outbound",

@@ -27,7 +27,6 @@ import org.junit.Test;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Product;
 import org.sightline.api.Viewer;
-import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.ingest.IngestBatch;
 import org.sightline.api.ingest.IngestHandler;
@@ -74,9 +73,6 @@ public abstract class UsageProductContract {
 
     /** The product's KPI, daily series and log widgets, in that order, built on {@code views}. */
     protected abstract List<DashboardWidget> widgets(UsageViews views);
-
-    /** The product's data owner, built on {@link #usage}. */
-    protected abstract CustomerDataOwner dataOwner();
 
     /** The product's sample data, built on {@link #usage}; it is also its {@link UsageSampleFactory}. */
     protected abstract SampleDataProvider sampleData();
@@ -136,13 +132,6 @@ public abstract class UsageProductContract {
         assertSame(kpis, widgets.get(0).render(req));
         assertSame(series, widgets.get(1).render(req));
         assertSame(table, widgets.get(2).render(req));
-    }
-
-    @Test
-    public void deletesADisconnectedCustomersData() throws Exception {
-        DataSource tx = mock(DataSource.class);
-        dataOwner().deleteCustomerData(ACME, tx);
-        verify(usage).deleteCustomerData(ACME, product().id(), tx);
     }
 
     @Test

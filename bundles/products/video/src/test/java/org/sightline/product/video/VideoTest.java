@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
@@ -31,7 +30,6 @@ public class VideoTest extends UsageProductContract {
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new VideoKpis(views), new VideoDaily(views), new VideoLog(views));
     }
-    @Override protected CustomerDataOwner dataOwner() { return new VideoDataOwner(usage); }
     @Override protected SampleDataProvider sampleData() { return new VideoSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("start", "2026-11-21T10:00:00Z", "duration", 2710L,

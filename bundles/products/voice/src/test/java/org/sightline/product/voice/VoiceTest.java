@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
@@ -30,7 +29,6 @@ public class VoiceTest extends UsageProductContract {
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new VoiceKpis(views), new VoiceDaily(views), new VoiceLog(views));
     }
-    @Override protected CustomerDataOwner dataOwner() { return new VoiceDataOwner(usage); }
     @Override protected SampleDataProvider sampleData() { return new VoiceSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "direction", "inbound",
