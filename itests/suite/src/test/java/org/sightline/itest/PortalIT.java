@@ -285,6 +285,8 @@ public class PortalIT extends SightlineTestSupport {
         JsonNode audit = json(json(USER, "GET", "/audit?action=customer.disconnect&customer=" + doomed.id(), null));
         assertEquals("ok", audit.at("/items/0/outcome").asText());
         assertEquals("failed", audit.at("/items/1/outcome").asText());
+        // the core itself deletes the customer's usage, of every product
+        assertTrue(audit.toString(), audit.at("/items/0/detail").asText().contains("usage"));
     }
 
     @Test
