@@ -145,6 +145,9 @@ final class RollUps implements AutoCloseable {
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ScheduledExecutorService executor;
+    /** Failed background applies in a row, and when that was last logged; the applier thread's own. */
+    private int failures;
+    private long lastWarning;
 
     /**
      * @param background whether to apply pending rows on a thread of its own; without it, only
@@ -196,8 +199,17 @@ final class RollUps implements AutoCloseable {
         kicked.set(false);
         try {
             applyAll();
+            if (failures > 0) {
+                LOG.info("Pending usage roll-ups applied again after {} failed attempts", failures);
+                failures = 0;
+            }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Applying pending usage roll-ups failed; retrying within a second: {}", e.getMessage(), e);
+            // every second while the database is away: say so once a minute, not every time
+            if (failures++ == 0 || System.currentTimeMillis() - lastWarning > 60_000) {
+                lastWarning = System.currentTimeMillis();
+                LOG.warn("Applying pending usage roll-ups failed ({} attempts so far); summaries still count the "
+                        + "pending usage, credits are not drawn down until it succeeds: {}", failures, e.getMessage(), e);
+            }
         }
     }
 
