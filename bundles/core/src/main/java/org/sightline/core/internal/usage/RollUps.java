@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import org.sightline.core.internal.storage.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +141,7 @@ final class RollUps implements AutoCloseable {
     private record Batch(String productId, Map<Long, Map<Key, Sums>> byCustomer) {
     }
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final Map<Long, Batch> decoded = new ConcurrentHashMap<>();
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean kicked = new AtomicBoolean();
@@ -154,7 +155,7 @@ final class RollUps implements AutoCloseable {
      *                   {@link #applyAll} and {@link #applyAllIn} apply them
      */
     RollUps(DataSource dataSource, boolean background) {
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
         if (background) {
             executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sightline-usage-roll-ups");
@@ -226,18 +227,12 @@ final class RollUps implements AutoCloseable {
         try {
             while (true) {
                 int n;
-                try (Connection c = dataSource.getConnection()) {
-                    boolean auto = c.getAutoCommit();
-                    c.setAutoCommit(false);
-                    try {
-                        n = applySome(c);
-                        c.commit();
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    } finally {
-                        c.setAutoCommit(auto);
-                    }
+                try {
+                    n = transactions.inTransaction((c, tx) -> applySome(c));
+                } catch (SQLException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e); // applySome throws nothing else
                 }
                 if (n == 0) {
                     return total;
