@@ -3,9 +3,11 @@ package org.sightline.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -18,6 +20,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.data.ModuleStorage;
+import org.sightline.api.usage.PriceList;
+import org.sightline.api.usage.UsageLog;
 import org.sightline.core.TokenService;
 
 /**
@@ -33,6 +38,12 @@ public class ProductsIT extends SightlineTestSupport {
 
     @Inject
     private TokenService tokens;
+
+    @Inject
+    private UsageLog usage;
+
+    @Inject
+    private ModuleStorage storage;
 
     @Test
     public void everyProductInstallsAndUninstallsAtRuntime() throws Exception {
@@ -56,6 +67,9 @@ public class ProductsIT extends SightlineTestSupport {
         ensureUser();
         features.installFeature("sightline-product-sms", EnumSet.noneOf(FeaturesService.Option.class));
         CustomerRef c = customer("PROD-2", "sms");
+        usage.setPriceList(c, "sms", new PriceList("EUR", new BigDecimal("0.10"), Map.of("gb", new BigDecimal("0.25"))),
+                storage.dataSource());
+        BigDecimal before = credits(get("/api/v1/customers/" + c.id()));
         String token = tokens.create(c.partnerId(), "sms backend", TokenService.SCOPE_INGEST);
         String body = String.join("\n",
                 "{\"id\":\"m1\",\"customer\":\"PROD-2\",\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\","
@@ -71,6 +85,10 @@ public class ProductsIT extends SightlineTestSupport {
         JsonNode j = json(r);
         assertEquals(1, j.get("stored").asInt());
         assertEquals("status", j.at("/rejected/0/field").asText());
+        // the record's price (GB, 1 segment) is drawn down from the credits shortly after the ingestion
+        BigDecimal expected = before.subtract(new BigDecimal("0.25"));
+        HttpResponse<String> charged = await("/api/v1/customers/" + c.id(), 10, x -> credits(x).compareTo(expected) == 0);
+        assertEquals(charged.body(), 0, credits(charged).compareTo(expected));
 
         String log = "/api/v1/customers/" + c.id() + "/widgets/sms.log?from=2026-11-01&to=2026-12-01";
         HttpResponse<String> page = get(log);
@@ -98,6 +116,14 @@ public class ProductsIT extends SightlineTestSupport {
         assertTrue(all.toString().contains("••••0456"));
         HotDeployIT.assertNoPersonalData(all.toString());
         assertNoRawNumbers(all.toString());
+    }
+
+    private static BigDecimal credits(HttpResponse<String> customer) {
+        try {
+            return new BigDecimal(json(customer).get("credits").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertNoRawNumbers(String body) {
