@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -349,7 +348,8 @@ final class RollUps implements AutoCloseable {
      * The pending sums of one customer and product in the given pending rows, as a summary statement
      * listed them; {@code null} when one of the rows has been applied since (read the summary again).
      */
-    Map<Key, Sums> pendingOf(Connection c, long customerId, String productId, Collection<Long> ids) throws SQLException {
+    Map<Key, Sums> pendingOf(Connection c, long customerId, String productId, Set<Long> ids) throws SQLException {
+        // rows of the product the statement no longer listed have been applied
         decoded.entrySet().removeIf(e -> e.getValue().productId().equals(productId) && !ids.contains(e.getKey()));
         Map<Long, Batch> batches = new HashMap<>();
         Set<Long> missing = new HashSet<>();

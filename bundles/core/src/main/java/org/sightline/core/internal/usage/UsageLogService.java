@@ -394,7 +394,7 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 1; ; attempt++) {
                 Map<RollUps.Key, Object[]> rows = new TreeMap<>();
-                List<Long> pendingIds = new ArrayList<>();
+                Set<Long> pendingIds = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement(SUMMARY)) {
                     ps.setLong(1, customer.id());
                     ps.setString(2, productId);
