@@ -7,12 +7,15 @@
  * customer's credits, and reads them back as keyset pages and summaries.</li>
  * <li>{@link org.sightline.api.usage.UsageViews} renders the standard KPI tiles, daily series and
  * usage-log table for a product described by a {@link org.sightline.api.usage.UsageSpec}.</li>
+ * <li>{@link org.sightline.api.usage.UsageIngestHandler} and {@link org.sightline.api.usage.UsageSampleData}
+ * (since 1.1) are a usage product's ingest handler and sample data but for what is the product's own:
+ * mapping a line, and the shape of its sample traffic.</li>
  * </ul>
  * Privacy: a {@link org.sightline.api.usage.UsageRecord} keeps only the last four digits of a phone
  * number, and has no place for message content or contact names.
  */
 @Export
-@Version("1.0.1")
+@Version("1.1.0")
 package org.sightline.api.usage;
 
 import org.osgi.annotation.bundle.Export;

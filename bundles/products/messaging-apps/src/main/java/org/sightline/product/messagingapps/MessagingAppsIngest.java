@@ -3,17 +3,13 @@ package org.sightline.product.messagingapps;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.sightline.api.ingest.IngestBatch;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.ingest.IngestRecord;
-import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.InvalidRecordException;
-import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
 
@@ -25,32 +21,19 @@ import org.sightline.api.usage.UsageRecord;
  * their last four digits.
  */
 @Component(service = IngestHandler.class)
-public class MessagingAppsIngest implements IngestHandler {
+public class MessagingAppsIngest extends UsageIngestHandler {
 
-    private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
     private static final Set<String> CHANNELS = Set.copyOf(MessagingAppsProduct.CHANNELS);
-    private final UsageLog usage;
 
     @Activate
     public MessagingAppsIngest(@Reference UsageLog usage) {
-        this.usage = usage;
+        super(usage, MessagingAppsProduct.SPEC);
     }
 
     @Override
-    public String productId() {
-        return MessagingAppsProduct.ID;
-    }
-
-    @Override
-    public IngestResult ingest(IngestBatch batch, DataSource transaction) throws Exception {
-        return usage.ingest(MessagingAppsProduct.ID, batch, this::map, transaction);
-    }
-
-    /** Validates one line and maps it to a usage record. */
-    UsageRecord map(IngestRecord r) throws InvalidRecordException {
-        return new UsageRecord(r.customer(), r.recordId(), r.instant("time"),
-                Direction.ofCode(r.oneOf("direction", DIRECTIONS)),
-                r.oneOf("status", MessagingAppsProduct.SPEC.statusCodes()), UsageRecord.phoneNumber(r, "from"),
-                UsageRecord.phoneNumber(r, "to"), r.oneOf("channel", CHANNELS), 1, null, Map.of());
+    public UsageRecord map(IngestRecord r) throws InvalidRecordException {
+        return new UsageRecord(r.customer(), r.recordId(), r.instant("time"), direction(r), status(r),
+                UsageRecord.phoneNumber(r, "from"), UsageRecord.phoneNumber(r, "to"), r.oneOf("channel", CHANNELS), 1,
+                null, Map.of());
     }
 }

@@ -3,8 +3,6 @@ package org.sightline.product.messagingapps;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,29 +11,18 @@ import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSampleData;
 
 /** Sample customer-service chat: mostly WhatsApp, replies about as common as outbound messages. */
 @Component(service = SampleDataProvider.class)
-public class MessagingAppsSampleData implements SampleDataProvider, UsageSampleFactory {
+public class MessagingAppsSampleData extends UsageSampleData {
 
     /** Channel shares in percent, in {@link MessagingAppsProduct#CHANNELS} order. */
     private static final int[] SHARES = {62, 14, 9, 9, 3, 2, 1};
-    private final UsageLog usage;
 
     @Activate
     public MessagingAppsSampleData(@Reference UsageLog usage) {
-        this.usage = usage;
-    }
-
-    @Override
-    public String productId() {
-        return MessagingAppsProduct.ID;
-    }
-
-    @Override
-    public void writeSample(Request request, DataSource transaction) throws Exception {
-        usage.writeSample(request, MessagingAppsProduct.SPEC, this, transaction);
+        super(usage, MessagingAppsProduct.SPEC);
     }
 
     @Override

@@ -8,11 +8,10 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.SampleDataProvider;
-import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageSampleData;
 import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
 import org.sightline.api.widget.DashboardWidget;
@@ -23,12 +22,11 @@ public class MessagingAppsTest extends UsageProductContract {
 
     @Override protected Product product() { return new MessagingAppsProduct(); }
     @Override protected UsageSpec spec() { return MessagingAppsProduct.SPEC; }
-    @Override protected IngestHandler ingestHandler() { return ingest; }
-    @Override protected UsageRecordMapper mapper() { return ingest::map; }
+    @Override protected UsageIngestHandler ingestHandler() { return ingest; }
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new MessagingAppsKpis(views), new MessagingAppsDaily(views), new MessagingAppsLog(views));
     }
-    @Override protected SampleDataProvider sampleData() { return new MessagingAppsSampleData(usage); }
+    @Override protected UsageSampleData sampleData() { return new MessagingAppsSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "channel", "whatsapp",
                 "direction", "outbound", "status", "read", "from", "+49 30 5550001", "to", "+49 151 98765432",

@@ -3,8 +3,6 @@ package org.sightline.product.sms;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,33 +11,22 @@ import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSampleData;
 
 /**
  * Sample SMS traffic: mostly outbound notifications from a sender id to mobile numbers, some replies,
  * long messages split into several segments, destinations weighted towards a few countries.
  */
 @Component(service = SampleDataProvider.class)
-public class SmsSampleData implements SampleDataProvider, UsageSampleFactory {
+public class SmsSampleData extends UsageSampleData {
 
     private static final String[] COUNTRIES = {"DE", "DE", "DE", "AT", "CH", "FR", "NL", "GB", "US"};
     private static final String[] PREFIXES = {"+49151", "+49160", "+49170", "+43664", "+41791", "+33612", "+31612",
         "+44770", "+1415"};
-    private final UsageLog usage;
 
     @Activate
     public SmsSampleData(@Reference UsageLog usage) {
-        this.usage = usage;
-    }
-
-    @Override
-    public String productId() {
-        return SmsProduct.ID;
-    }
-
-    @Override
-    public void writeSample(Request request, DataSource transaction) throws Exception {
-        usage.writeSample(request, SmsProduct.SPEC, this, transaction);
+        super(usage, SmsProduct.SPEC);
     }
 
     @Override

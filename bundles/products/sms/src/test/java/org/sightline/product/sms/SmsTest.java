@@ -19,12 +19,12 @@ import javax.sql.DataSource;
 import org.junit.Test;
 import org.sightline.api.Product;
 import org.sightline.api.data.SampleDataProvider;
-import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.ingest.InvalidRecordException;
 import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageRecordMapper;
 import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSampleData;
 import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
 import org.sightline.api.widget.DashboardWidget;
@@ -35,12 +35,11 @@ public class SmsTest extends UsageProductContract {
 
     @Override protected Product product() { return new SmsProduct(); }
     @Override protected UsageSpec spec() { return SmsProduct.SPEC; }
-    @Override protected IngestHandler ingestHandler() { return ingest; }
-    @Override protected UsageRecordMapper mapper() { return ingest::map; }
+    @Override protected UsageIngestHandler ingestHandler() { return ingest; }
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new SmsKpis(views), new SmsDaily(views), new SmsLog(views));
     }
-    @Override protected SampleDataProvider sampleData() { return new SmsSampleData(usage); }
+    @Override protected UsageSampleData sampleData() { return new SmsSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "direction", "outbound",
                 "status", "delivered", "from", "+49 151 2000042", "to", "+44 7700 900123", "segments", 2L,

@@ -35,7 +35,8 @@ import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.InvalidRecordException;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageIngestHandler;
+import org.sightline.api.usage.UsageSampleData;
 import org.sightline.api.usage.UsageSampleFactory;
 import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
@@ -65,17 +66,14 @@ public abstract class UsageProductContract {
     /** The product's usage spec. */
     protected abstract UsageSpec spec();
 
-    /** The product's ingest handler, built on {@link #usage}. */
-    protected abstract IngestHandler ingestHandler();
-
-    /** The handler's line mapper. */
-    protected abstract UsageRecordMapper mapper();
+    /** The product's ingest handler, built on {@link #usage}; it maps the lines too. */
+    protected abstract UsageIngestHandler ingestHandler();
 
     /** The product's KPI, daily series and log widgets, in that order, built on {@code views}. */
     protected abstract List<DashboardWidget> widgets(UsageViews views);
 
-    /** The product's sample data, built on {@link #usage}; it is also its {@link UsageSampleFactory}. */
-    protected abstract SampleDataProvider sampleData();
+    /** The product's sample data, built on {@link #usage}. */
+    protected abstract UsageSampleData sampleData();
 
     /** The fields of a valid line. */
     protected abstract Map<String, Object> validLine();
@@ -102,7 +100,7 @@ public abstract class UsageProductContract {
 
     /** Asserts that a valid line changed by {@code kv} is rejected naming {@code field}. */
     protected void rejects(String field, Object... kv) {
-        assertEquals(field, assertThrows(InvalidRecordException.class, () -> mapper().map(line(1, with(kv)))).field());
+        assertEquals(field, assertThrows(InvalidRecordException.class, () -> ingestHandler().map(line(1, with(kv)))).field());
     }
 
     @Test
@@ -136,8 +134,8 @@ public abstract class UsageProductContract {
 
     @Test
     public void sampleDataIsDeterministicAndUsesTheSharedTraffic() throws Exception {
-        SampleDataProvider sample = sampleData();
-        UsageSampleFactory factory = (UsageSampleFactory) sample;
+        UsageSampleData sample = sampleData();
+        UsageSampleFactory factory = sample;
         SampleDataProvider.Request req = new SampleDataProvider.Request(ACME, 1, 1, Instant.now(), ZoneId.of("UTC"));
         DataSource tx = mock(DataSource.class);
         sample.writeSample(req, tx);

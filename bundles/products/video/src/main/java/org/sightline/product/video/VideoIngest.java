@@ -3,17 +3,14 @@ package org.sightline.product.video;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.sightline.api.ingest.IngestBatch;
 import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.ingest.IngestRecord;
-import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.InvalidRecordException;
 import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
 
@@ -25,31 +22,18 @@ import org.sightline.api.usage.UsageRecord;
  * Participant names, meeting titles and any other field are ignored.
  */
 @Component(service = IngestHandler.class)
-public class VideoIngest implements IngestHandler {
-
-    private final UsageLog usage;
+public class VideoIngest extends UsageIngestHandler {
 
     @Activate
     public VideoIngest(@Reference UsageLog usage) {
-        this.usage = usage;
+        super(usage, VideoProduct.SPEC);
     }
 
     @Override
-    public String productId() {
-        return VideoProduct.ID;
-    }
-
-    @Override
-    public IngestResult ingest(IngestBatch batch, DataSource transaction) throws Exception {
-        return usage.ingest(VideoProduct.ID, batch, this::map, transaction);
-    }
-
-    /** Validates one line and maps it to a usage record. */
-    UsageRecord map(IngestRecord r) throws InvalidRecordException {
+    public UsageRecord map(IngestRecord r) throws InvalidRecordException {
         long participants = r.integer("participants", 1, 10_000);
-        return new UsageRecord(r.customer(), r.recordId(), r.instant("start"), Direction.NONE,
-                r.oneOf("status", VideoProduct.SPEC.statusCodes()), null, null, null, 1,
-                Duration.ofSeconds(r.integer("duration", 0, 7 * 86_400)),
+        return new UsageRecord(r.customer(), r.recordId(), r.instant("start"), Direction.NONE, status(r), null, null,
+                null, 1, Duration.ofSeconds(r.integer("duration", 0, 7 * 86_400)),
                 Map.of("participants", Long.toString(participants)));
     }
 }

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,27 +12,15 @@ import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSampleData;
 
 /** Sample meetings: mostly 2 to 8 people for 15 to 60 minutes, now and then an all-hands. */
 @Component(service = SampleDataProvider.class)
-public class VideoSampleData implements SampleDataProvider, UsageSampleFactory {
-
-    private final UsageLog usage;
+public class VideoSampleData extends UsageSampleData {
 
     @Activate
     public VideoSampleData(@Reference UsageLog usage) {
-        this.usage = usage;
-    }
-
-    @Override
-    public String productId() {
-        return VideoProduct.ID;
-    }
-
-    @Override
-    public void writeSample(Request request, DataSource transaction) throws Exception {
-        usage.writeSample(request, VideoProduct.SPEC, this, transaction);
+        super(usage, VideoProduct.SPEC);
     }
 
     @Override

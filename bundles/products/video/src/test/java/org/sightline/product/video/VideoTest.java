@@ -10,11 +10,10 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.SampleDataProvider;
-import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageSampleData;
 import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
 import org.sightline.api.widget.DashboardWidget;
@@ -25,12 +24,11 @@ public class VideoTest extends UsageProductContract {
 
     @Override protected Product product() { return new VideoProduct(); }
     @Override protected UsageSpec spec() { return VideoProduct.SPEC; }
-    @Override protected IngestHandler ingestHandler() { return ingest; }
-    @Override protected UsageRecordMapper mapper() { return ingest::map; }
+    @Override protected UsageIngestHandler ingestHandler() { return ingest; }
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new VideoKpis(views), new VideoDaily(views), new VideoLog(views));
     }
-    @Override protected SampleDataProvider sampleData() { return new VideoSampleData(usage); }
+    @Override protected UsageSampleData sampleData() { return new VideoSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("start", "2026-11-21T10:00:00Z", "duration", 2710L,
                 "participants", 6L, "status", "completed", "title", "Salary review with Jane Doe");

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,32 +12,21 @@ import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageSampleFactory;
+import org.sightline.api.usage.UsageSampleData;
 
 /**
  * Sample calls: an office switchboard with as many inbound as outbound calls, mostly short, a few long
  * conference-style calls, mostly national destinations.
  */
 @Component(service = SampleDataProvider.class)
-public class VoiceSampleData implements SampleDataProvider, UsageSampleFactory {
+public class VoiceSampleData extends UsageSampleData {
 
     private static final String[] COUNTRIES = {"DE", "DE", "DE", "DE", "AT", "CH", "GB", "US"};
     private static final String[] PREFIXES = {"+4930", "+4940", "+49151", "+49170", "+431", "+4144", "+4420", "+1212"};
-    private final UsageLog usage;
 
     @Activate
     public VoiceSampleData(@Reference UsageLog usage) {
-        this.usage = usage;
-    }
-
-    @Override
-    public String productId() {
-        return VoiceProduct.ID;
-    }
-
-    @Override
-    public void writeSample(Request request, DataSource transaction) throws Exception {
-        usage.writeSample(request, VoiceProduct.SPEC, this, transaction);
+        super(usage, VoiceProduct.SPEC);
     }
 
     @Override

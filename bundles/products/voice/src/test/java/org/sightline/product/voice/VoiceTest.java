@@ -9,11 +9,10 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.sightline.api.Product;
-import org.sightline.api.data.SampleDataProvider;
-import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.usage.Direction;
+import org.sightline.api.usage.UsageIngestHandler;
 import org.sightline.api.usage.UsageRecord;
-import org.sightline.api.usage.UsageRecordMapper;
+import org.sightline.api.usage.UsageSampleData;
 import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageViews;
 import org.sightline.api.widget.DashboardWidget;
@@ -24,12 +23,11 @@ public class VoiceTest extends UsageProductContract {
 
     @Override protected Product product() { return new VoiceProduct(); }
     @Override protected UsageSpec spec() { return VoiceProduct.SPEC; }
-    @Override protected IngestHandler ingestHandler() { return ingest; }
-    @Override protected UsageRecordMapper mapper() { return ingest::map; }
+    @Override protected UsageIngestHandler ingestHandler() { return ingest; }
     @Override protected List<DashboardWidget> widgets(UsageViews views) {
         return List.of(new VoiceKpis(views), new VoiceDaily(views), new VoiceLog(views));
     }
-    @Override protected SampleDataProvider sampleData() { return new VoiceSampleData(usage); }
+    @Override protected UsageSampleData sampleData() { return new VoiceSampleData(usage); }
     @Override protected Map<String, Object> validLine() {
         return Map.of("time", "2026-11-21T10:15:30Z", "direction", "inbound",
                 "status", "answered", "from", "+49 170 1234567", "to", "+49 30 5550042", "duration", 61L,
