@@ -81,9 +81,11 @@ public final class AdminResource {
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw new InvalidParameterException("format", "format is json or csv");
         }
-        AuditQuery q = new AuditQuery(time("from", p.getFirst("from")), time("to", p.getFirst("to")), blank(p.getFirst("user")),
-                customer == null || customer.isBlank() ? null : Params.id("customer", customer), blank(p.getFirst("action")),
-                blank(p.getFirst("cursor")), limit(p.getFirst("limit")));
+        AuditQuery q = new AuditQuery(time("from", p.getFirst("from")), time("to", p.getFirst("to")),
+                Params.blank(p.getFirst("user")),
+                customer == null || customer.isBlank() ? null : Params.id("customer", customer),
+                Params.blank(p.getFirst("action")), Params.blank(p.getFirst("cursor")),
+                Params.limit(p.getFirst("limit"), 50, 1000));
         if ("csv".equals(format)) {
             audit.record(viewer, "audit.export", q.customerId(), null, AuditLog.OK, "csv");
             StreamingOutput out = os -> {
@@ -306,24 +308,5 @@ public final class AdminResource {
         } catch (DateTimeException e) {
             throw new InvalidParameterException(name, "'" + name + "' is a date (2026-11-21) or an ISO-8601 instant");
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static int limit(String v) {
-        if (v == null || v.isBlank()) {
-            return 50;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 1000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to 1000");
     }
 }

@@ -80,9 +80,10 @@ public final class CustomerResource {
         }
         String group = p.getFirst("group");
         String cursor = p.getFirst("cursor");
-        CustomerQuery query = new CustomerQuery(blank(q), blank(p.getFirst("product")), blank(p.getFirst("status")),
-                blank(group) == null ? null : Params.id("group", group), "true".equals(pinned), blank(p.getFirst("sort")),
-                blank(cursor), limit(p.getFirst("limit")));
+        CustomerQuery query = new CustomerQuery(Params.blank(q), Params.blank(p.getFirst("product")),
+                Params.blank(p.getFirst("status")), Params.blank(group) == null ? null : Params.id("group", group),
+                "true".equals(pinned), Params.blank(p.getFirst("sort")), Params.blank(cursor),
+                Params.limit(p.getFirst("limit"), 50, 500));
         CustomerPage page = customers.list(viewer, query);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(CustomerResource::summary).toList());
@@ -185,7 +186,7 @@ public final class CustomerResource {
     public Map<String, Object> subscriptions(@Context ContainerRequestContext req, @Context UriInfo uri,
                                              @PathParam("id") String id) {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
-        String status = blank(uri.getQueryParameters().getFirst("status"));
+        String status = Params.blank(uri.getQueryParameters().getFirst("status"));
         return Map.of("items", customers.subscriptions(viewer, Params.id("id", id), status).stream()
                 .map(CustomerResource::subscription).toList());
     }
@@ -313,24 +314,6 @@ public final class CustomerResource {
         return b == null ? null : b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static int limit(String v) {
-        if (v == null || v.isBlank()) {
-            return 50;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 500) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to 500");
-    }
 
     /**
      * The customer id of the path, once the customer is known to be visible to the viewer: a foreign or

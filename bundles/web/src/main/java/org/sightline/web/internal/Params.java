@@ -37,7 +37,7 @@ final class Params {
             }
             range = new TimeRange(from, to);
         }
-        int limit = limit(q.getFirst("limit"));
+        int limit = limit(q.getFirst("limit"), PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
         String cursor = q.getFirst("cursor");
         if (cursor != null && cursor.length() > 500) {
             throw new InvalidParameterException("cursor", "the cursor is not valid");
@@ -101,19 +101,29 @@ final class Params {
         }
     }
 
-    private static int limit(String v) {
+    /**
+     * A {@code limit} parameter: {@code defaultLimit} when absent.
+     *
+     * @throws InvalidParameterException unless it is a whole number from 1 to {@code max}
+     */
+    static int limit(String v, int defaultLimit, int max) {
         if (v == null || v.isBlank()) {
-            return PageRequest.DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int n = Integer.parseInt(v);
-            if (n >= 1 && n <= PageRequest.MAX_LIMIT) {
+            if (n >= 1 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to " + PageRequest.MAX_LIMIT);
+        throw new InvalidParameterException("limit", "limit must be a whole number from 1 to " + max);
+    }
+
+    /** The parameter, or {@code null} when absent or blank. */
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String abbreviate(String v) {
