@@ -63,11 +63,13 @@ final class RollUps implements AutoCloseable {
     private static final int STATEMENT_ROWS = 20_000;
     /** How long the applier waits after a store, for its transaction to commit and more to arrive. */
     static final long KICK_DELAY_MS = 50;
+    /** How far behind the stores the applier may fall before it says so. */
+    private static final long LAG_WARNING_MS = 60_000;
     /** Decoded pending rows kept for reads at most. */
     private static final int CACHE_ROWS = 4096;
 
     private static final String JOURNAL = "INSERT INTO usage_pending (product_id, stored_at, deltas) VALUES (?, ?, ?)";
-    private static final String LOCK_PENDING = "SELECT id, product_id, deltas FROM usage_pending ORDER BY id "
+    private static final String LOCK_PENDING = "SELECT id, product_id, deltas, stored_at FROM usage_pending ORDER BY id "
             + "FETCH FIRST " + ROWS_PER_APPLY + " ROWS ONLY FOR UPDATE";
     private static final String PENDING_BY_ID = "SELECT id, product_id, deltas FROM usage_pending WHERE id = ANY(?)";
     private static final String DELETE_PENDING = "DELETE FROM usage_pending WHERE id = ANY(?)";
@@ -145,9 +147,14 @@ final class RollUps implements AutoCloseable {
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ScheduledExecutorService executor;
-    /** Failed background applies in a row, and when that was last logged; the applier thread's own. */
+    /**
+     * Failed background applies in a row, when a warning was last logged, and how long the oldest pending
+     * row applied had waited; the applier thread's own (an apply in a caller's transaction may update the
+     * lag too, harmlessly).
+     */
     private int failures;
     private long lastWarning;
+    private volatile long lagMillis;
 
     /**
      * @param background whether to apply pending rows on a thread of its own; without it, only
@@ -198,7 +205,13 @@ final class RollUps implements AutoCloseable {
     private void applyQuietly() {
         kicked.set(false);
         try {
+            lagMillis = 0;
             applyAll();
+            if (lagMillis > LAG_WARNING_MS && System.currentTimeMillis() - lastWarning > 60_000) {
+                lastWarning = System.currentTimeMillis();
+                LOG.warn("Usage roll-ups and credits ran {} s behind the stores (the database is too slow for the "
+                        + "ingestion rate); summaries counted the pending usage meanwhile", lagMillis / 1000);
+            }
             if (failures > 0) {
                 LOG.info("Pending usage roll-ups applied again after {} failed attempts", failures);
                 failures = 0;
@@ -256,9 +269,11 @@ final class RollUps implements AutoCloseable {
         Map<String, Map<Key, Sums>> byProduct = new TreeMap<>();
         Map<Long, Long> charges = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCK_PENDING); ResultSet rs = ps.executeQuery()) {
+            long now = System.currentTimeMillis();
             while (rs.next()) {
                 long id = rs.getLong(1);
                 ids.add(id);
+                lagMillis = Math.max(lagMillis, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
                 Batch b = decoded.containsKey(id) ? decoded.get(id) : decode(rs.getString(2), rs.getBytes(3));
                 Map<Key, Sums> sums = byProduct.computeIfAbsent(b.productId(), k -> new TreeMap<>());
                 b.byCustomer().forEach((customer, rows) -> rows.forEach((k, s) -> {
