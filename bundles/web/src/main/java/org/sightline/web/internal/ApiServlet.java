@@ -43,6 +43,7 @@ import org.sightline.core.WidgetRegistry;
 @Designate(ocd = ApiServlet.Config.class)
 public class ApiServlet extends ServletContainer {
     private static final long serialVersionUID = 1L;
+    private final Proxies proxies;
     private final Gate gate;
     private final DashboardEndpoint dashboard;
 
@@ -51,6 +52,12 @@ public class ApiServlet extends ServletContainer {
         @AttributeDefinition(name = "JAAS realm", description = "The Karaf JAAS realm that checks portal users' passwords "
                 + "(sightline: the portal's own users; or an LDAP realm whose users also exist as portal users)")
         String auth_realm() default "sightline";
+
+        @AttributeDefinition(name = "Trusted proxies", description = "Comma-separated addresses and CIDR ranges of "
+                + "reverse proxies in front of Sightline (such as 127.0.0.1, 10.0.0.0/8). Behind them the client's "
+                + "address comes from X-Forwarded-For and https from X-Forwarded-Proto; from any other peer those "
+                + "headers are ignored. Empty: none.")
+        String trusted_proxies() default "";
     }
 
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
@@ -64,13 +71,14 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference SignInGuard guard,
                       @Reference WebSessionStore sessions, @Reference AuditLog audit, Config config) {
-        this(new Authenticator(config.auth_realm(), tokens, staff, guard), dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, guard, sessions, audit));
+        this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
+                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, guard, sessions, audit));
     }
 
-    private ApiServlet(Authenticator auth, DashboardService dashboards, WidgetRegistry registry, IngestService ingest,
-                       TableExport exports, Portal p) {
+    private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
+                       IngestService ingest, TableExport exports, Portal p) {
         super(resources(auth, dashboards, registry, ingest, exports, p));
+        this.proxies = proxies;
         this.gate = new Gate(auth, p.sessions());
         this.dashboard = new DashboardEndpoint(dashboards, new JsonFactory());
     }
@@ -84,8 +92,8 @@ public class ApiServlet extends ServletContainer {
         if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)) {
             throw new ServletException("HTTP only");
         }
-        req.setAttribute(Gate.ADDRESS, req.getRemoteAddr());
-        req.setAttribute(Gate.SECURE, req.isSecure());
+        req.setAttribute(Gate.ADDRESS, proxies.client(req));
+        req.setAttribute(Gate.SECURE, proxies.secure(req));
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Gate.Decision d;
         try {

@@ -67,7 +67,7 @@ final class Gate {
         Optional<Viewer> viewer = Optional.empty();
         WebSession session = null;
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            viewer = auth.basic(header.substring(6), req.getRemoteAddr());
+            viewer = auth.basic(header.substring(6), (String) req.getAttribute(ADDRESS));
         } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             viewer = auth.bearer(header.substring(7));
         } else if (header == null) {
