@@ -274,7 +274,10 @@ final class RollUps implements AutoCloseable {
                 long id = rs.getLong(1);
                 ids.add(id);
                 lagMillis = Math.max(lagMillis, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
-                Batch b = decoded.containsKey(id) ? decoded.get(id) : decode(rs.getString(2), rs.getBytes(3));
+                Batch b = decoded.get(id);
+                if (b == null) {
+                    b = decode(rs.getString(2), rs.getBytes(3));
+                }
                 Map<Key, Sums> sums = byProduct.computeIfAbsent(b.productId(), k -> new TreeMap<>());
                 b.byCustomer().forEach((customer, rows) -> rows.forEach((k, s) -> {
                     sums.computeIfAbsent(k, x -> new Sums()).add(s);

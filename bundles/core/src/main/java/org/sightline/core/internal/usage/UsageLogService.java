@@ -393,7 +393,7 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
         LocalDate last = day(range.to().minusNanos(1));
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 1; ; attempt++) {
-                Map<RollUps.Key, Object[]> rows = new TreeMap<>();
+                Map<RollUps.Key, RollUps.Sums> rows = new TreeMap<>();
                 Set<Long> pendingIds = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement(SUMMARY)) {
                     ps.setLong(1, customer.id());
@@ -408,9 +408,10 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
                                 pendingIds.add(pending);
                                 continue;
                             }
+                            RollUps.Sums sums = new RollUps.Sums();
+                            sums.add(rs.getLong(4), rs.getLong(5), rs.getLong(6), RollUps.units(rs.getBigDecimal(7)));
                             rows.put(new RollUps.Key(customer.id(), rs.getObject(1, LocalDate.class), rs.getString(2),
-                                    rs.getString(3)), new Object[] {rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                                    rs.getBigDecimal(7)});
+                                    rs.getString(3)), sums);
                         }
                     }
                 }
@@ -424,14 +425,12 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
                 }
                 pending.forEach((k, s) -> {
                     if (!k.day().isBefore(first) && !k.day().isAfter(last)) {
-                        rows.merge(k, new Object[] {s.records, s.quantity, s.durationSeconds, s.spendAmount()},
-                                (a, b) -> new Object[] {(Long) a[0] + (Long) b[0], (Long) a[1] + (Long) b[1],
-                                    (Long) a[2] + (Long) b[2], ((BigDecimal) a[3]).add((BigDecimal) b[3])});
+                        rows.computeIfAbsent(k, x -> new RollUps.Sums()).add(s);
                     }
                 });
                 List<UsageSummary.Bucket> buckets = new ArrayList<>(rows.size());
                 rows.forEach((k, v) -> buckets.add(new UsageSummary.Bucket(k.day(), direction(k.direction()), k.status(),
-                        (Long) v[0], (Long) v[1], (Long) v[2], (BigDecimal) v[3])));
+                        v.records, v.quantity, v.durationSeconds, v.spendAmount())));
                 return new UsageSummary(first, last, customer.currency(), buckets);
             }
         } catch (SQLException e) {
