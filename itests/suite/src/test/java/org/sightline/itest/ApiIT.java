@@ -117,8 +117,8 @@ public class ApiIT extends SightlineTestSupport {
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.body(), csv.body().contains("••••0123,[name hidden],[content hidden],call back on ••••0123"));
         HotDeployIT.assertNoPersonalData(csv.body());
-        HttpResponse<byte[]> xlsx = http.send(java.net.http.HttpRequest.newBuilder(uri(base + "?format=xlsx"))
-                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = http.send(bounded(java.net.http.HttpRequest.newBuilder(uri(base + "?format=xlsx"))
+                .header("Authorization", basic()).build()), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, xlsx.statusCode());
         StringBuilder all = new StringBuilder();
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx.body()))) {

@@ -103,8 +103,8 @@ public class ProductsIT extends SightlineTestSupport {
         HotDeployIT.assertNoPersonalData(csv.body());
         assertNoRawNumbers(csv.body());
 
-        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(uri("/api/v1/customers/" + c.id()
-                + "/widgets/sms.log/export?format=xlsx&from=2026-11-01&to=2026-12-01")).header("Authorization", basic()).build(),
+        HttpResponse<byte[]> xlsx = http.send(bounded(HttpRequest.newBuilder(uri("/api/v1/customers/" + c.id()
+                + "/widgets/sms.log/export?format=xlsx&from=2026-11-01&to=2026-12-01")).header("Authorization", basic()).build()),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, xlsx.statusCode());
         StringBuilder all = new StringBuilder();

@@ -121,8 +121,18 @@ public abstract class SightlineTestSupport {
 
     protected HttpResponse<String> send(HttpRequest r) throws Exception {
         ensureUser();
-        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(bounded(r), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The request with a time limit of its own (60 s unless it has one): a server that never answers fails
+     * the test that asked, by name, instead of holding the test JVM until failsafe's fork timeout.
+     */
+    protected static HttpRequest bounded(HttpRequest r) {
+        return r.timeout().isPresent() ? r : HttpRequest.newBuilder(r, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+    }
+
+    protected static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     protected static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);

@@ -49,6 +49,7 @@ public class PageIT {
     /** The sample data's view-only staff user. */
     private static final String VIEWER = "vera.viewer";
     private static Server server;
+    private static BrowserTools tools;
     private static ChromeDriver browser;
     private static Path profile;
     private static final List<String> consoleProblems = new ArrayList<>();
@@ -63,6 +64,7 @@ public class PageIT {
 
     @BeforeClass
     public static void startServerAndBrowser() throws Exception {
+        tools = BrowserTools.require();
         Files.createDirectories(SHOTS);
         server = new Server(Path.of(System.getProperty("sightline.dist")), Path.of(System.getProperty("work", "target/server")));
         server.deploy(artifact("sms.jar", "org.sightline.product.sms"));
@@ -97,10 +99,7 @@ public class PageIT {
     static ChromeDriver newBrowser() throws IOException {
         profile = Files.createTempDirectory("sightline-chromium");
         ChromeOptions o = new ChromeOptions();
-        String binary = System.getProperty("chromium", "/usr/bin/chromium");
-        if (Files.isExecutable(Path.of(binary))) {
-            o.setBinary(binary);
-        }
+        o.setBinary(tools.chromium.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--user-data-dir=" + profile);
@@ -108,7 +107,7 @@ public class PageIT {
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(tools.chromedriver.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver d = new ChromeDriver(service, o);
         d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

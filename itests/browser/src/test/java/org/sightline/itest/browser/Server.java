@@ -67,6 +67,12 @@ final class Server implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("JAVA_MAX_MEM", "768m");
         process = pb.start();
+        // When the test JVM is stopped from outside (failsafe's fork time limit), the server goes with it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }, "sightline-server-reaper"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
