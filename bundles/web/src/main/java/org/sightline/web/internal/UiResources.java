@@ -103,6 +103,39 @@ public class UiResources extends HttpServlet {
         return stamp;
     }
 
+    /**
+     * A request under {@code /api/} reaches this servlet only while the API servlet is not registered (the
+     * longer pattern wins): while the server starts or stops. It is answered {@code 503} problem+json with
+     * {@code Retry-After}, whatever its method, so that a script waiting for {@code /api/v1/health} does not
+     * take the page for a healthy API and a sender does not take a {@code 404} or {@code 405} for a permanent
+     * refusal of its batch.
+     */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws javax.servlet.ServletException,
+            IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.equals(API) || path.startsWith(API + "/")) {
+            apiUnavailable(resp);
+            return;
+        }
+        super.service(req, resp);
+    }
+
+    static final String API = "/api";
+
+    private static void apiUnavailable(HttpServletResponse resp) throws IOException {
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
+                + "\"detail\":\"The API is starting or stopping; try again in a few seconds.\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        securityHeaders(resp);
+        resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        resp.setHeader("Retry-After", "5");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentType("application/problem+json");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());

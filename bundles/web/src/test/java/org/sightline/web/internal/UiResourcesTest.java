@@ -76,10 +76,15 @@ public class UiResourcesTest {
     }
 
     private Answer get(String path, String... headers) throws Exception {
+        return request("GET", path, headers);
+    }
+
+    private Answer request(String method, String path, String... headers) throws Exception {
         HttpServletRequest req = mock(HttpServletRequest.class);
         when(req.getRequestURI()).thenReturn(path);
         when(req.getContextPath()).thenReturn("");
-        when(req.getMethod()).thenReturn("GET");
+        when(req.getMethod()).thenReturn(method);
+        when(req.getProtocol()).thenReturn("HTTP/1.1");
         for (int i = 0; i < headers.length; i += 2) {
             when(req.getHeader(headers[i])).thenReturn(headers[i + 1]);
         }
@@ -114,6 +119,20 @@ public class UiResourcesTest {
         });
         ui.service(req, resp);
         return a;
+    }
+
+    @Test
+    public void whileTheApiIsNotRegisteredItsPathsAre503ProblemsForEveryMethodNotThePage() throws Exception {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE"}) {
+            for (String path : new String[] {"/api/v1/health", "/api/v1/ingest/sms", "/api"}) {
+                Answer a = request(method, path);
+                assertEquals(method + " " + path, 503, a.status);
+                assertEquals("application/problem+json", a.type);
+                assertEquals("5", a.headers.get("Retry-After"));
+                assertTrue(a.text(), a.text().contains("starting or stopping"));
+            }
+        }
+        assertEquals("a path that merely starts like the API is a page", 200, get("/apiary").status);
     }
 
     @Test
