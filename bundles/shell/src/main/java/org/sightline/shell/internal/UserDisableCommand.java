@@ -23,8 +23,14 @@ public class UserDisableCommand implements Action {
 
     @Override
     public Object execute() {
-        StaffUser u = staff.setEnabledAsOperator("shell:" + ShellUtil.getCurrentUserName(), username, false);
+        StaffUser u = staff.setEnabledAsOperator(operator(), username, false);
         System.out.println(u.username() + " is disabled; their sessions ended and their API tokens are revoked");
         return null;
+    }
+
+    /** The shell user, for the audit log. */
+    static String operator() {
+        String who = ShellUtil.getCurrentUserName();
+        return "shell:" + (who == null ? "console" : who);
     }
 }

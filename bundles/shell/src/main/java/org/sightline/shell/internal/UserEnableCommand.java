@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffUser;
 
@@ -22,7 +21,7 @@ public class UserEnableCommand implements Action {
 
     @Override
     public Object execute() {
-        StaffUser u = staff.setEnabledAsOperator("shell:" + ShellUtil.getCurrentUserName(), username, true);
+        StaffUser u = staff.setEnabledAsOperator(UserDisableCommand.operator(), username, true);
         System.out.println(u.username() + " is enabled");
         return null;
     }
