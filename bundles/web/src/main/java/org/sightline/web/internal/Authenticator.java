@@ -76,16 +76,16 @@ final class Authenticator {
             return Optional.empty();
         }
         String key = sha256(decoded);
-        Optional<Viewer> remembered = remembered(key);
+        Viewer remembered = remembered(key);
         if (remembered != null) {
-            return remembered;
+            return Optional.of(remembered);
         }
         // One password check per credentials at a time: when an entry expires under load, the other
         // requests with the same credentials wait for it instead of all running the hash at once.
         synchronized (signInLocks.computeIfAbsent(key, k -> new Object())) {
             remembered = remembered(key);
             if (remembered != null) {
-                return remembered;
+                return Optional.of(remembered);
             }
             String user = decoded.substring(0, colon);
             char[] password = decoded.substring(colon + 1).toCharArray();
@@ -107,7 +107,7 @@ final class Authenticator {
      * The viewer of remembered credentials, as the user is now; {@code null} when they must be checked by
      * the realm (not remembered, expired, or the user changed since: disabled, new password, operator flag).
      */
-    private Optional<Viewer> remembered(String key) {
+    private Viewer remembered(String key) {
         Cached c = cache.get(key);
         if (c == null || System.nanoTime() - c.until >= 0) {
             return null;
@@ -117,7 +117,7 @@ final class Authenticator {
             cache.remove(key, c);
             return null;
         }
-        return Optional.of(now.get().viewer());
+        return now.get().viewer();
     }
 
     /** The viewer of a bearer token, with the permissions of its scope. */
