@@ -18,6 +18,18 @@ public interface CustomerActions {
     CustomerDetails update(Viewer viewer, long customerId, CustomerUpdate update);
 
     /**
+     * Creates a customer in the viewer's partner, as a partner admin: {@code name} and {@code currency} are
+     * required, every field follows the same rules as {@link #update}; access is enabled unless the fields
+     * say otherwise. Audited ({@code customer.create}).
+     *
+     * @param accountId the customer's account id, unique in the partner (1 to 64 letters, digits, {@code . _ -})
+     * @throws ForbiddenException        without {@link Roles#PARTNER_ADMIN} and {@code customer.act}
+     * @throws InvalidParameterException naming the field
+     * @throws ConflictException         when the partner has a customer with that account id
+     */
+    CustomerDetails create(Viewer viewer, String accountId, CustomerUpdate fields);
+
+    /**
      * Replaces the customer's logo: PNG, JPEG or WebP, checked from the bytes, at most 256 KiB.
      *
      * @return the type found in the bytes

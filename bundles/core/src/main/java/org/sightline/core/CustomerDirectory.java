@@ -57,7 +57,16 @@ public interface CustomerDirectory {
     Optional<Long> defaultPartner();
 
     /** Creates a partner, returning its id. */
-    long createPartner(String name);
+    default long createPartner(String name) {
+        return createPartner(name, false);
+    }
+
+    /**
+     * Creates a partner (an operator's job), returning its id.
+     *
+     * @param viewOnly whether its staff only look (a view-only partner hub): no customer actions
+     */
+    long createPartner(String name, boolean viewOnly);
 
     /** Creates a customer, returning it. */
     CustomerRef createCustomer(long partnerId, String accountId, String name, String currency, boolean accessEnabled);

@@ -11,7 +11,8 @@ import org.sightline.api.Viewer;
  * Portal roles and the permissions they grant. A partner admin sees all of the partner's customers and
  * may do everything; an engineer sees the customers assigned to them (directly or through a group) and
  * may act on them; a viewer sees the assigned customers read-only. Staff of a view-only partner never
- * get {@link Permissions#CUSTOMER_ACT}.
+ * get {@link Permissions#CUSTOMER_ACT}. Operating the server ({@link Permissions#ADMIN}) is not a partner role:
+ * it is the {@link #OPERATOR} flag of a user.
  */
 public final class Roles {
     /** Partner administrator: every customer of the partner, every action, staff and token management. */
@@ -20,6 +21,11 @@ public final class Roles {
     public static final String ENGINEER = "engineer";
     /** Viewer: assigned customers, read only. */
     public static final String VIEWER = "viewer";
+    /**
+     * Server operator: an extra role of a portal user that grants {@link Permissions#ADMIN} (widget health
+     * and the admin page, across every partner). Granted from the Karaf shell only.
+     */
+    public static final String OPERATOR = "operator";
     /** The roles of a read-only API token (partner-wide read access). */
     public static final String TOKEN_READ = "read";
     /** The role of an ingestion token. */
@@ -36,16 +42,21 @@ public final class Roles {
     }
 
     /**
-     * The permissions of a portal role.
+     * The permissions of a portal role. A partner admin administers the partner only; the server's
+     * permission ({@link Permissions#ADMIN}) comes with {@code operator} alone.
      *
      * @param role     {@link #ADMIN}, {@link #ENGINEER} or {@link #VIEWER}
      * @param viewOnly whether the user's partner is view-only (then no customer actions)
+     * @param operator whether the user operates the server
      */
-    public static Set<String> permissions(String role, boolean viewOnly) {
+    public static Set<String> permissions(String role, boolean viewOnly, boolean operator) {
         Set<String> p = new HashSet<>();
+        if (operator) {
+            p.add(Permissions.ADMIN);
+        }
         switch (role) {
             case ADMIN -> p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT, Permissions.USAGE_READ,
-                    Permissions.ADMIN, AUDIT_READ, PARTNER_ADMIN));
+                    AUDIT_READ, PARTNER_ADMIN));
             case ENGINEER -> p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT, Permissions.USAGE_READ));
             case VIEWER -> p.addAll(Set.of(Permissions.CUSTOMER_READ, Permissions.USAGE_READ));
             default -> {

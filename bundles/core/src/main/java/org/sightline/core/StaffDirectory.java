@@ -17,7 +17,10 @@ public interface StaffDirectory {
      *
      * @param password the initial password, or {@code null} for a user whose password an external realm
      *                 (LDAP) checks
-     * @throws InvalidParameterException naming the field at fault, or when the username is taken
+     * @throws InvalidParameterException naming the field at fault
+     * @throws ConflictException           when the username cannot be used (taken, in any partner: usernames are
+     *                                     what people sign in with, so they are unique in the server; the answer
+     *                                     does not say whose it is)
      */
     StaffUser create(long partnerId, String username, String displayName, String role, char[] password);
 
@@ -30,11 +33,17 @@ public interface StaffDirectory {
      */
     Optional<StaffUser> checkPassword(String username, char[] password);
 
-    /** Sets a new password. */
+    /** Sets a new password; credentials verified with the old one stop working at once. */
     void setPassword(String username, char[] password);
 
-    /** Enables or disables a user; a disabled user's sessions end. */
+    /**
+     * Enables or disables a user; a disabled user's sessions end, and credentials verified before stop
+     * working at once. Not scope-checked: for operators; partner admins go through {@link StaffAdmin}.
+     */
     void setEnabled(String username, boolean enabled);
+
+    /** Makes the user a server operator ({@link Roles#OPERATOR}), or no longer one. For operators (the shell) only. */
+    void setOperator(String username, boolean operator);
 
     /** The partner's staff, by username. */
     List<StaffUser> list(long partnerId);

@@ -18,7 +18,21 @@ public interface TokenService {
      *
      * @throws InvalidParameterException on an unknown scope or partner
      */
-    String create(long partnerId, String name, String scope);
+    default String create(long partnerId, String name, String scope) {
+        return create(partnerId, name, scope, null);
+    }
+
+    /**
+     * Creates a token on behalf of a user and returns its secret.
+     *
+     * @param createdBy the username of the staff member who made it (its tokens are revoked when the user is
+     *                  disabled), or {@code null} for an operator's token
+     * @throws InvalidParameterException on an unknown scope or partner
+     */
+    String create(long partnerId, String name, String scope, String createdBy);
+
+    /** Revokes the partner's tokens that the user created; how many. */
+    int revokeCreatedBy(long partnerId, String username);
 
     /** The token's owner and scope, if the secret is valid. Records the token's use. */
     Optional<TokenGrant> authenticate(String secret);

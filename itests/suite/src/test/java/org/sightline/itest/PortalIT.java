@@ -313,4 +313,127 @@ public class PortalIT extends SightlineTestSupport {
         String audit = json(USER, "GET", "/audit?action=staff.unassign", null).body();
         assertTrue(audit, audit.contains("eng ✕ customer " + assigned.id()));
     }
+    @Test
+    public void aDisabledUsersBasicCredentialsStopOnTheNextRequestAndWorkAgainWhenEnabled() throws Exception {
+        long partner = samplePartner();
+        staff.create(partner, "leaver", "Leaver", "admin", PW.toCharArray());
+        assertEquals(200, json("leaver", "GET", "/customers", null).statusCode());
+        assertEquals(200, json("leaver", "GET", "/customers", null).statusCode()); // remembered
+        String token = json(json("leaver", "POST", "/admin/tokens", "{\"name\":\"leaver's\",\"scope\":\"read\"}")).get("token").asText();
+        HttpRequest byToken = HttpRequest.newBuilder(uri("/api/v1/customers")).header("Authorization", "Bearer " + token).build();
+        assertEquals(200, send(byToken).statusCode());
+
+        HttpResponse<String> off = json(USER, "POST", "/admin/users/leaver/disable", null);
+        assertEquals(off.body(), 200, off.statusCode());
+        assertFalse(json(off).get("enabled").asBoolean());
+        assertProblem(json("leaver", "GET", "/customers", null), 401);
+        assertProblem(send(byToken), 401);
+        assertTrue(json(USER, "GET", "/audit?action=staff.disable", null).body().contains("leaver disabled"));
+        // other partners' users do not exist for this admin; nobody disables themselves
+        assertProblem(json(USER, "POST", "/admin/users/other-admin/disable", null), 404);
+        assertProblem(json(USER, "POST", "/admin/users/" + USER + "/disable", null), 403);
+        assertProblem(json("eng", "POST", "/admin/users/view/disable", null), 403);
+
+        assertEquals(200, json(USER, "POST", "/admin/users/leaver/enable", null).statusCode());
+        assertEquals(200, json("leaver", "GET", "/customers", null).statusCode());
+        assertProblem(send(byToken), 401); // revoked tokens stay revoked
+    }
+
+    @Test
+    public void aChangedPasswordStopsTheOldOneOnTheNextRequest() throws Exception {
+        staff.create(samplePartner(), "changer", "Changer", "viewer", PW.toCharArray());
+        assertEquals(200, json("changer", "GET", "/customers", null).statusCode());
+        staff.setPassword("changer", "a-brand-new-secret".toCharArray());
+        assertProblem(json("changer", "GET", "/customers", null), 401);
+    }
+
+    @Test
+    public void widgetHealthIsForServerOperatorsNotPartnerAdmins() throws Exception {
+        assertProblem(json("other-admin", "GET", "/admin/widgets", null), 403);
+        assertEquals(200, json(USER, "GET", "/admin/widgets", null).statusCode()); // an operator (ensureUser)
+        staff.setOperator("other-admin", true);
+        try {
+            assertEquals(200, json("other-admin", "GET", "/admin/widgets", null).statusCode());
+        } finally {
+            staff.setOperator("other-admin", false);
+        }
+        assertProblem(json("other-admin", "GET", "/admin/widgets", null), 403);
+    }
+
+    @Test
+    public void aTakenUsernameIsRefusedAlikeWhicheverPartnerHoldsIt() throws Exception {
+        String body = "{\"username\":\"%s\",\"displayName\":\"X\",\"role\":\"viewer\",\"password\":\"some-secret-12\"}";
+        HttpResponse<String> other = json(USER, "POST", "/admin/users", String.format(body, "other-admin"));
+        HttpResponse<String> own = json(USER, "POST", "/admin/users", String.format(body, "eng"));
+        assertProblem(other, 409);
+        assertProblem(own, 409);
+        assertEquals("That username cannot be used.", json(other).get("detail").asText());
+        assertEquals(json(own).get("detail"), json(other).get("detail"));
+        assertEquals(json(own).get("title"), json(other).get("title"));
+    }
+
+    @Test
+    public void aPartnerAdminCreatesACustomer() throws Exception {
+        HttpResponse<String> r = json(USER, "POST", "/customers",
+                "{\"accountId\":\"POST-1\",\"name\":\"Posted Co\",\"currency\":\"CHF\",\"environmentUrl\":\"https://posted.example.com\"}");
+        assertEquals(r.body(), 201, r.statusCode());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        long id = json(r).get("id").asLong();
+        assertTrue(location, location.endsWith("/api/v1/customers/" + id));
+        JsonNode d = json(send(HttpRequest.newBuilder(java.net.URI.create(location)).header("Authorization", basic()).build()));
+        assertEquals("Posted Co", d.get("name").asText());
+        assertEquals("CHF", d.get("currency").asText());
+        assertProblem(json(USER, "POST", "/customers", "{\"accountId\":\"POST-1\",\"name\":\"Again\",\"currency\":\"EUR\"}"), 409);
+        HttpResponse<String> bad = json(USER, "POST", "/customers", "{\"accountId\":\"POST-2\",\"name\":\"X\",\"currency\":\"euro\"}");
+        assertProblem(bad, 400);
+        assertEquals("currency", json(bad).get("parameter").asText());
+        assertProblem(json("eng", "POST", "/customers", "{\"accountId\":\"POST-3\",\"name\":\"X\",\"currency\":\"EUR\"}"), 403);
+        assertTrue(json(USER, "GET", "/audit?action=customer.create", null).body().contains("Posted Co"));
+    }
+
+    @Test
+    public void theReadmesShellLinesWork() throws Exception {
+        // Each line as the README documents it (options before arguments), with real ids and --password
+        // where the README's line asks for one.
+        String partnerOut = shell("sightline:partner-add \"Shell Partner\"");
+        long partner = Long.parseLong(partnerOut.replaceAll("(?s).*Created partner (\\d+).*", "$1"));
+        assertTrue(shell("sightline:partner-add --view-only \"Shell Hub\"").contains("(view-only)"));
+        String customerOut = shell("sightline:customer-add --partner " + partner + " --currency USD \"Globex\" GLX-1");
+        long customer = Long.parseLong(customerOut.replaceAll("(?s).*Created customer (\\d+).*", "$1"));
+        assertEquals("USD", customers.findByAccount(partner, "GLX-1").orElseThrow().currency());
+        shell("sightline:customer-add --partner " + partner + " \"Initech\" INI-1");
+        assertEquals("EUR", customers.findByAccount(partner, "INI-1").orElseThrow().currency());
+
+        shell("sightline:user-add --partner " + partner + " --display-name \"Ann Smith\" --password " + PW + " ann.smith engineer");
+        assertEquals("Ann Smith", staff.find("ann.smith").orElseThrow().displayName());
+        assertEquals(partner, staff.find("ann.smith").orElseThrow().partnerId());
+        shell("sightline:user-add --password " + PW + " ann.viewer viewer");
+        shell("sightline:user-add --external --partner " + partner + " ldap.user viewer");
+        assertFalse(staff.find("ldap.user").orElseThrow().localPassword());
+        shell("sightline:user-add --operator --partner " + partner + " --password " + PW + " ops.oncall admin");
+        assertTrue(staff.find("ops.oncall").orElseThrow().operator());
+        shell("sightline:user-operator ann.viewer");
+        assertTrue(staff.find("ann.viewer").orElseThrow().operator());
+        shell("sightline:user-operator --revoke ann.viewer");
+        assertFalse(staff.find("ann.viewer").orElseThrow().operator());
+        shell("sightline:user-password --password another-secret-1 ann.viewer");
+        assertTrue(staff.checkPassword("ann.viewer", "another-secret-1".toCharArray()).isPresent());
+        shell("sightline:user-disable ann.smith");
+        assertFalse(staff.find("ann.smith").orElseThrow().enabled());
+        shell("sightline:user-enable ann.smith");
+        assertTrue(staff.find("ann.smith").orElseThrow().enabled());
+
+        shell("sightline:group-add --partner " + partner + " \"Pod East\" " + customer);
+        shell("sightline:assign ann.smith " + customer);
+        long annId = staff.find("ann.smith").orElseThrow().id();
+        assertEquals(List.of(customer), staff.assignments(annId).customers());
+        shell("sightline:assign --group \"Pod East\" ann.smith");
+        assertEquals(1, staff.assignments(annId).groups().size());
+        shell("sightline:assign --remove --group \"Pod East\" ann.smith " + customer);
+        assertTrue(staff.assignments(annId).customers().isEmpty());
+        assertTrue(staff.assignments(annId).groups().isEmpty());
+        String found = shell("sightline:customers --partner " + partner + " --sort -credits glx");
+        assertTrue(found, found.contains("GLX-1"));
+        assertTrue(shell("sightline:customers --sort -credits").length() > 0);
+    }
 }

@@ -175,11 +175,12 @@ public abstract class SightlineTestSupport {
         return customers.defaultPartner().orElseThrow();
     }
 
-    /** Creates the portal user {@link #USER} (admin of the sample partner) on first use. */
+    /** Creates the portal user {@link #USER} (admin of the sample partner and a server operator) on first use. */
     protected void ensureUser() throws InterruptedException {
         synchronized (SightlineTestSupport.class) {
             if (staff.find(USER).isEmpty()) {
                 staff.create(samplePartner(), USER, "Integration Test", "admin", PASSWORD.toCharArray());
+                staff.setOperator(USER, true); // sees widget health (server.admin), as ./run's admin does
             }
         }
     }

@@ -46,6 +46,9 @@ public class UserAddCommand implements Action {
     @Option(name = "--password", description = "The password (default: asked for, not echoed)")
     String password;
 
+    @Option(name = "--operator", description = "Also a server operator: widget health and the admin page, across partners")
+    boolean operator;
+
     @Override
     public Object execute() throws Exception {
         long partnerId = partner != null ? partner
@@ -56,7 +59,11 @@ public class UserAddCommand implements Action {
             pw = p == null ? null : p.toCharArray();
         }
         StaffUser u = staff.create(partnerId, username, displayName == null ? username : displayName, role, pw);
-        System.out.println("Created " + u.role() + " " + u.username() + " of partner " + u.partnerName() + " (" + u.partnerId() + ")");
+        if (operator) {
+            staff.setOperator(u.username(), true);
+        }
+        System.out.println("Created " + u.role() + (operator ? " and operator " : " ") + u.username() + " of partner "
+                + u.partnerName() + " (" + u.partnerId() + ")");
         return null;
     }
 }

@@ -40,12 +40,14 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.TokenService;
 
 /**
- * Partner administration: the audit log (JSON pages or CSV), API tokens and staff users. Admins only
+ * Partner administration: the audit log (JSON pages or CSV), API tokens and staff users (create, disable,
+ * enable, assignments). Admins only
  * (permissions {@code audit.read} and {@code partner.admin}); everything is scoped to the admin's partner.
  */
 @Path("v1")
@@ -55,12 +57,14 @@ public final class AdminResource {
     private final AuditLog audit;
     private final TokenService tokens;
     private final StaffDirectory staff;
+    private final StaffAdmin staffAdmin;
     private final CustomerDirectory customers;
 
-    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff, CustomerDirectory customers) {
+    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff, StaffAdmin staffAdmin, CustomerDirectory customers) {
         this.audit = audit;
         this.tokens = tokens;
         this.staff = staff;
+        this.staffAdmin = staffAdmin;
         this.customers = customers;
     }
 
@@ -141,7 +145,7 @@ public final class AdminResource {
         Bodies.only(o, "name", "scope");
         String name = Bodies.string(o, "name");
         String scope = Bodies.string(o, "scope");
-        String secret = tokens.create(viewer.partnerId(), name, scope == null ? TokenService.SCOPE_READ : scope);
+        String secret = tokens.create(viewer.partnerId(), name, scope == null ? TokenService.SCOPE_READ : scope, viewer.user());
         audit.record(viewer, "token.create", null, null, AuditLog.OK, name + " (" + (scope == null ? "read" : scope) + ")");
         return Response.status(201).entity(Map.of("name", name, "scope", scope == null ? "read" : scope, "token", secret)).build();
     }
@@ -166,7 +170,10 @@ public final class AdminResource {
         return Map.of("items", staff.list(viewer.partnerId()).stream().map(AdminResource::user).toList());
     }
 
-    /** Creates a staff user: {@code {"username", "displayName", "role", "password"}}. */
+    /**
+     * Creates a staff user: {@code {"username", "displayName", "role", "password"}}; {@code 409} "That username
+     * cannot be used." for a taken name, whichever partner holds it.
+     */
     @POST
     @Path("admin/users")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -175,10 +182,23 @@ public final class AdminResource {
         JsonNode o = Bodies.object(body);
         Bodies.only(o, "username", "displayName", "role", "password");
         String password = Bodies.string(o, "password");
-        StaffUser u = staff.create(viewer.partnerId(), Bodies.string(o, "username"), Bodies.string(o, "displayName"),
+        StaffUser u = staffAdmin.create(viewer, Bodies.string(o, "username"), Bodies.string(o, "displayName"),
                 Bodies.string(o, "role"), password == null ? null : password.toCharArray());
-        audit.record(viewer, "staff.create", null, null, AuditLog.OK, u.username() + " (" + u.role() + ")");
         return Response.status(201).entity(user(u)).build();
+    }
+
+    /** Disables a staff user of the partner: their sessions end, their API tokens are revoked, at once. */
+    @POST
+    @Path("admin/users/{username}/disable")
+    public Map<String, Object> disableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
+        return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, false));
+    }
+
+    /** Enables a disabled staff user of the partner again. */
+    @POST
+    @Path("admin/users/{username}/enable")
+    public Map<String, Object> enableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
+        return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, true));
     }
 
     /** The user's assignments: {@code {"customers": [ids], "groups": [ids]}}. */

@@ -28,6 +28,7 @@ import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.TokenService;
 import org.sightline.core.WebSessionStore;
@@ -62,17 +63,18 @@ public class ApiServlet extends ServletContainer {
 
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
-                  SignInGuard guard, WebSessionStore sessions, AuditLog audit) {
+                  StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit) {
     }
 
     @Activate
     public ApiServlet(@Reference DashboardService dashboards, @Reference WidgetRegistry registry,
                       @Reference IngestService ingest, @Reference TokenService tokens,
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
-                      @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference SignInGuard guard,
-                      @Reference WebSessionStore sessions, @Reference AuditLog audit, Config config) {
+                      @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
+                      @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
+                      Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
-                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, guard, sessions, audit));
+                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -136,7 +138,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions()));
-        rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.customers()));
+        rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.staffAdmin(), p.customers()));
         return rc;
     }
 }

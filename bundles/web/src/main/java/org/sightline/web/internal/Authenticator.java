@@ -33,11 +33,16 @@ import org.sightline.core.TokenService;
  * a Karaf JAAS realm (so operators can point it at LDAP) and then mapped to the portal user of that name,
  * which gives the partner and role; or a bearer token from the {@link TokenService}. Failed attempts are
  * throttled per user and per address by the {@link SignInGuard}. Successful Basic logins are remembered
- * for a minute by a hash of the credentials, so the realm is not asked on every request.
+ * for a minute by a hash of the credentials, so the realm (a bcrypt hash, or LDAP) is not asked on every
+ * request; but every request reads the user again (one indexed row, as a session does) and the remembered
+ * login holds only while the user is enabled and its {@link StaffUser#credentialVersion() credential version}
+ * is the one that was verified. So disabling a user or changing a password takes effect on the next request,
+ * and a changed role or operator flag is what the next request sees.
  */
 final class Authenticator {
     private static final long CACHE_NANOS = 60_000_000_000L;
-    private record Cached(Viewer viewer, long until) {
+    /** A verified login: whose, at which credential version, until when. */
+    private record Cached(String username, long credentialVersion, long until) {
     }
 
     private final String realm;
@@ -71,34 +76,48 @@ final class Authenticator {
             return Optional.empty();
         }
         String key = sha256(decoded);
-        Cached c = fresh(key);
-        if (c != null) {
-            return Optional.of(c.viewer);
+        Viewer remembered = remembered(key);
+        if (remembered != null) {
+            return Optional.of(remembered);
         }
         // One password check per credentials at a time: when an entry expires under load, the other
         // requests with the same credentials wait for it instead of all running the hash at once.
         synchronized (signInLocks.computeIfAbsent(key, k -> new Object())) {
-            c = fresh(key);
-            if (c != null) {
-                return Optional.of(c.viewer);
+            remembered = remembered(key);
+            if (remembered != null) {
+                return Optional.of(remembered);
             }
             String user = decoded.substring(0, colon);
             char[] password = decoded.substring(colon + 1).toCharArray();
-            Optional<Viewer> viewer = signIn(user, password, address, "basic").map(StaffUser::viewer);
-            viewer.ifPresent(v -> {
+            // Read before the realm is asked: a password changed while it checks is not remembered as valid.
+            Long before = staff.find(user).map(StaffUser::credentialVersion).orElse(null);
+            Optional<StaffUser> signedIn = signIn(user, password, address, "basic");
+            signedIn.filter(u -> before != null && before == u.credentialVersion()).ifPresent(u -> {
                 if (cache.size() > 10_000) {
                     cache.clear();
                     signInLocks.clear();
                 }
-                cache.put(key, new Cached(v, System.nanoTime() + CACHE_NANOS));
+                cache.put(key, new Cached(u.username(), u.credentialVersion(), System.nanoTime() + CACHE_NANOS));
             });
-            return viewer;
+            return signedIn.map(StaffUser::viewer);
         }
     }
 
-    private Cached fresh(String key) {
+    /**
+     * The viewer of remembered credentials, as the user is now; {@code null} when they must be checked by
+     * the realm (not remembered, expired, or the user changed since: disabled, new password, operator flag).
+     */
+    private Viewer remembered(String key) {
         Cached c = cache.get(key);
-        return c != null && System.nanoTime() - c.until < 0 ? c : null;
+        if (c == null || System.nanoTime() - c.until >= 0) {
+            return null;
+        }
+        Optional<StaffUser> now = staff.find(c.username);
+        if (now.isEmpty() || !now.get().enabled() || now.get().credentialVersion() != c.credentialVersion) {
+            cache.remove(key, c);
+            return null;
+        }
+        return now.get().viewer();
     }
 
     /** The viewer of a bearer token, with the permissions of its scope. */

@@ -100,6 +100,27 @@ public final class CustomerResource {
         return details(customers.details(viewer, Params.id("id", id)));
     }
 
+    /**
+     * Creates a customer of the caller's partner (partner admins): {@code {"name", "accountId", "currency",
+     * "environmentUrl", "accessEnabled", "billingSend", "billingRecipients", "billingProfile"}}, the same rules
+     * as an edit; {@code 201} with its {@code Location} and details.
+     */
+    @POST
+    @Path("customers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context ContainerRequestContext req, @Context UriInfo uri, JsonNode body) {
+        Viewer viewer = Access.viewer(req);
+        JsonNode o = Bodies.object(body);
+        Bodies.only(o, "accountId", "name", "currency", "environmentUrl", "accessEnabled", "billingSend",
+                "billingRecipients", "billingProfile");
+        CustomerUpdate u = new CustomerUpdate(Bodies.string(o, "name"), Bodies.string(o, "currency"),
+                Bodies.string(o, "environmentUrl"), Bodies.bool(o, "accessEnabled"), Bodies.bool(o, "billingSend"),
+                Bodies.strings(o, "billingRecipients"), Bodies.string(o, "billingProfile"));
+        CustomerDetails created = actions.create(viewer, Bodies.string(o, "accountId"), u);
+        return Response.created(uri.getBaseUriBuilder().path("v1/customers/{id}").build(created.summary().id()))
+                .entity(details(created)).build();
+    }
+
     /** Edits the customer's information. */
     @PATCH
     @Path("customers/{id}")

@@ -70,7 +70,7 @@ public class PageIT {
         server.deploy(artifact("sms.jar", "org.sightline.product.sms"));
         server.start();
         // an admin of the sample partner, and the sample data's viewer with a known password
-        String out = server.shell("sightline:user-add --password ada-secret -d \"Ada Admin\" ada admin");
+        String out = server.shell("sightline:user-add --operator --password ada-secret -d \"Ada Admin\" ada admin");
         awaitSignIn("ada", "ada-secret", out);
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!canSignIn(VIEWER, "vera-secret") && System.nanoTime() < until) {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.ConflictException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
@@ -29,7 +30,11 @@ public class StaffDirectoryImpl implements StaffDirectory {
     /** A username: lower case letters, digits and {@code . _ @ -}, 2 to 100 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
     static final String USER_COLUMNS = "u.id, u.partner_id, p.name, p.view_only, u.username, u.display_name, u.role, "
-            + "u.enabled, u.password_hash";
+            + "u.enabled, u.password_hash, u.operator, u.credential_version";
+    /** How many columns {@link #USER_COLUMNS} has. */
+    static final int USER_COLUMN_COUNT = 11;
+    /** The answer to every username that cannot be used, whoever holds it: it must not reveal other partners' users. */
+    public static final String USERNAME_UNUSABLE = "That username cannot be used.";
     static final String USER_FROM = " FROM staff_user u JOIN partner p ON p.id = u.partner_id";
     private final DataSource ds;
     private final Passwords passwords;
@@ -73,7 +78,12 @@ public class StaffDirectoryImpl implements StaffDirectory {
                     Arrays.asList(partnerId, name, displayName.strip(), role, hash));
         } catch (SQLException e) {
             if (Jdbc.isConstraintViolation(e)) {
-                throw new InvalidParameterException("username", "username '" + name + "' is taken, or partner " + partnerId + " does not exist");
+                if (Jdbc.one(ds, "SELECT 1 FROM partner WHERE id = ?", List.of(partnerId), rs -> 1).isEmpty()) {
+                    throw new InvalidParameterException("partner", "no partner with id " + partnerId);
+                }
+                // Usernames are unique in the server (people sign in with them): the same answer whether this
+                // partner or another one holds the name, so the answer reveals no other partner's staff.
+                throw new ConflictException(USERNAME_UNUSABLE);
             }
             throw new IllegalStateException("cannot create user: " + e.getMessage(), e);
         }
@@ -109,9 +119,18 @@ public class StaffDirectoryImpl implements StaffDirectory {
     @Override
     public void setPassword(String username, char[] password) {
         Passwords.validate(password);
-        if (Jdbc.update(ds, "UPDATE staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
-                List.of(passwords.hash(password), String.valueOf(normalize(username)))) == 0) {
-            throw new NotFoundException("no user " + username);
+        String name = String.valueOf(normalize(username));
+        String hash = passwords.hash(password);
+        try (Connection c = ds.getConnection()) {
+            if (Jdbc.update(c, "UPDATE staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
+                    + "credential_version = credential_version + 1 WHERE username = ?", List.of(hash, name)) == 0) {
+                throw new NotFoundException("no user " + username);
+            }
+            // Whoever signed in with the old password is signed out.
+            Jdbc.update(c, "DELETE FROM web_session WHERE staff_id IN (SELECT id FROM staff_user WHERE username = ?)",
+                    List.of(name));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
         }
     }
 
@@ -119,7 +138,8 @@ public class StaffDirectoryImpl implements StaffDirectory {
     public void setEnabled(String username, boolean enabled) {
         String name = String.valueOf(normalize(username));
         try (Connection c = ds.getConnection()) {
-            if (Jdbc.update(c, "UPDATE staff_user SET enabled = ? WHERE username = ?", List.of(enabled, name)) == 0) {
+            if (Jdbc.update(c, "UPDATE staff_user SET enabled = ?, credential_version = credential_version + 1 "
+                    + "WHERE username = ?", List.of(enabled, name)) == 0) {
                 throw new NotFoundException("no user " + username);
             }
             if (!enabled) {
@@ -128,6 +148,14 @@ public class StaffDirectoryImpl implements StaffDirectory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setOperator(String username, boolean operator) {
+        if (Jdbc.update(ds, "UPDATE staff_user SET operator = ?, credential_version = credential_version + 1 WHERE username = ?",
+                List.of(operator, String.valueOf(normalize(username)))) == 0) {
+            throw new NotFoundException("no user " + username);
         }
     }
 
@@ -199,7 +227,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     /** Reads a row of {@link #USER_COLUMNS}. */
     static StaffUser user(ResultSet rs) throws SQLException {
         return new StaffUser(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9) != null);
+                rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9) != null, rs.getBoolean(10), rs.getLong(11));
     }
 
     static String normalize(String username) {

@@ -79,7 +79,10 @@ public class WebSessionStoreImpl implements WebSessionStore {
         }
         Optional<Row> row = Jdbc.one(ds, "SELECT " + StaffDirectoryImpl.USER_COLUMNS + ", s.csrf_token, s.created_at, "
                 + "s.last_seen_at" + StaffDirectoryImpl.USER_FROM + " JOIN web_session s ON s.staff_id = u.id WHERE s.id_hash = ?",
-                List.of(id), rs -> new Row(StaffDirectoryImpl.user(rs), rs.getString(10), Jdbc.instant(rs, 11), Jdbc.instant(rs, 12)));
+                List.of(id), rs -> {
+                    int n = StaffDirectoryImpl.USER_COLUMN_COUNT;
+                    return new Row(StaffDirectoryImpl.user(rs), rs.getString(n + 1), Jdbc.instant(rs, n + 2), Jdbc.instant(rs, n + 3));
+                });
         if (row.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package org.sightline.core.internal.tenancy;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -58,6 +59,7 @@ public class CustomerActionsImpl implements CustomerActions {
     public static final int MAX_LOGO_BYTES = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerActionsImpl.class);
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PRODUCT = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private final CustomerDirectory customers;
     private final DataSource ds;
@@ -103,93 +105,14 @@ public class CustomerActionsImpl implements CustomerActions {
     @Override
     public CustomerDetails update(Viewer viewer, long customerId, CustomerUpdate u) {
         CustomerRef c = actOn(viewer, customerId, "customer.edit");
-        List<String> sets = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        if (u.name() != null) {
-            String name = u.name().strip();
-            if (name.isEmpty() || name.length() > 200) {
-                throw invalid(viewer, c, "customer.edit", "name", "a customer name is 1 to 200 characters");
-            }
-            sets.add("name = ?");
-            args.add(name);
-            sets.add("name_lower = ?");
-            args.add(name.toLowerCase(Locale.ROOT));
-            changed.add("name");
-        }
-        if (u.currency() != null) {
-            if (!u.currency().matches("[A-Z]{3}")) {
-                throw invalid(viewer, c, "customer.edit", "currency", "the billing currency is an ISO 4217 code such as EUR");
-            }
-            sets.add("currency = ?");
-            args.add(u.currency());
-            changed.add("currency");
-        }
-        if (u.environmentUrl() != null) {
-            String url = u.environmentUrl().strip();
-            if (!url.isEmpty() && !httpsUrl(url)) {
-                throw invalid(viewer, c, "customer.edit", "environmentUrl", "the environment URL is an https:// address of at most 500 characters");
-            }
-            sets.add("environment_url = ?");
-            args.add(url.isEmpty() ? null : url);
-            changed.add("environmentUrl");
-        }
-        if (u.accessEnabled() != null) {
-            if (!viewer.roles().contains(Roles.ADMIN)) {
-                audit.record(viewer, "customer.edit", c.id(), label(c), AuditLog.DENIED, "accessEnabled needs an admin");
-                throw new ForbiddenException("only a partner admin may change whether access is enabled");
-            }
-            sets.add("access_enabled = ?");
-            args.add(u.accessEnabled());
-            changed.add("accessEnabled");
-        }
-        if (u.billingRecipients() != null) {
-            if (u.billingRecipients().size() > 20) {
-                throw invalid(viewer, c, "customer.edit", "billingRecipients", "at most 20 billing report recipients");
-            }
-            List<String> clean = new ArrayList<>();
-            for (String r : u.billingRecipients()) {
-                String e = r == null ? "" : r.strip();
-                if (!EMAIL.matcher(e).matches()) {
-                    throw invalid(viewer, c, "customer.edit", "billingRecipients", "'" + abbreviate(e) + "' is not an e-mail address");
-                }
-                if (!clean.contains(e)) {
-                    clean.add(e);
-                }
-            }
-            sets.add("billing_recipients = ?");
-            args.add(clean.isEmpty() ? null : String.join(",", clean));
-            changed.add("billingRecipients");
-        }
-        if (u.billingProfile() != null) {
-            String p = u.billingProfile().strip();
-            if (p.length() > 100) {
-                throw invalid(viewer, c, "customer.edit", "billingProfile", "a billing profile is at most 100 characters");
-            }
-            sets.add("billing_profile = ?");
-            args.add(p.isEmpty() ? null : p);
-            changed.add("billingProfile");
-        }
-        if (u.billingSend() != null) {
-            sets.add("billing_send = ?");
-            args.add(u.billingSend());
-            changed.add("billingSend");
-        }
-        if (sets.isEmpty()) {
+        Changes ch = changes(viewer, "customer.edit", c.id(), label(c), u);
+        if (ch.sets.isEmpty()) {
             throw invalid(viewer, c, "customer.edit", "body", "nothing to change");
         }
         try (Connection conn = ds.getConnection()) {
             conn.setAutoCommit(false);
             try {
-                args.add(c.id());
-                Jdbc.update(conn, "UPDATE customer SET " + String.join(", ", sets) + " WHERE id = ?", args);
-                Object[] billing = Jdbc.list(conn, "SELECT billing_send, billing_recipients FROM customer WHERE id = ?",
-                        List.of(c.id()), rs -> new Object[] {rs.getBoolean(1), rs.getString(2)}).get(0);
-                if ((Boolean) billing[0] && billing[1] == null) {
-                    conn.rollback();
-                    throw invalid(viewer, c, "customer.edit", "billingRecipients",
-                            "sending billing reports needs at least one recipient");
-                }
+                apply(viewer, conn, c.id(), label(c), "customer.edit", ch);
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
@@ -202,8 +125,159 @@ public class CustomerActionsImpl implements CustomerActions {
         }
         cache.invalidateCustomer(c.id());
         index.invalidate(c.partnerId());
-        audit.record(viewer, "customer.edit", c.id(), label(c), AuditLog.OK, "changed " + String.join(", ", changed));
+        audit.record(viewer, "customer.edit", c.id(), label(c), AuditLog.OK, "changed " + String.join(", ", ch.changed));
         return customers.details(viewer, c.id());
+    }
+
+    @Override
+    public CustomerDetails create(Viewer viewer, String accountId, CustomerUpdate u) {
+        String action = "customer.create";
+        String label = (u.name() == null ? "" : u.name().strip()) + " (" + accountId + ")";
+        if (!viewer.can(Roles.PARTNER_ADMIN) || !viewer.can(Permissions.CUSTOMER_ACT)) {
+            audit.record(viewer, action, null, label, AuditLog.DENIED, "needs a partner admin of a partner that is not view-only");
+            throw new ForbiddenException("only a partner admin of a partner that is not view-only may create customers");
+        }
+        if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+            throw invalid(viewer, null, label, action, "accountId", "an account id is 1 to 64 letters, digits, dots, dashes or underscores");
+        }
+        if (u.name() == null) {
+            throw invalid(viewer, null, label, action, "name", "a customer name is 1 to 200 characters");
+        }
+        if (u.currency() == null) {
+            throw invalid(viewer, null, label, action, "currency", "the billing currency is an ISO 4217 code such as EUR");
+        }
+        // The same rules as an edit, field by field.
+        Changes ch = changes(viewer, action, null, label, u);
+        long id;
+        try (Connection conn = ds.getConnection()) {
+            conn.setAutoCommit(false);
+            try {
+                if (!Jdbc.list(conn, "SELECT 1 FROM customer WHERE partner_id = ? AND account_lower = ?",
+                        List.of(viewer.partnerId(), accountId.toLowerCase(Locale.ROOT)), rs -> 1).isEmpty()) {
+                    audit.record(viewer, action, null, label, AuditLog.FAILED, "accountId: taken");
+                    throw new ConflictException("the partner already has a customer with account id " + accountId);
+                }
+                String name = u.name().strip();
+                id = Jdbc.insert(conn, "INSERT INTO customer (partner_id, account_id, name, name_lower, currency, credits, "
+                        + "access_enabled, account_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        List.of(viewer.partnerId(), accountId, name, name.toLowerCase(Locale.ROOT), u.currency(),
+                                BigDecimal.ZERO, u.accessEnabled() == null || u.accessEnabled(), accountId.toLowerCase(Locale.ROOT)));
+                apply(viewer, conn, id, label, action, ch);
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if (Jdbc.isConstraintViolation(e)) {
+                audit.record(viewer, action, null, label, AuditLog.FAILED, "accountId: taken");
+                throw new ConflictException("the partner already has a customer with account id " + accountId);
+            }
+            throw new IllegalStateException("cannot create customer: " + e.getMessage(), e);
+        }
+        index.invalidate(viewer.partnerId());
+        audit.record(viewer, action, id, label, AuditLog.OK, "created with " + String.join(", ", ch.changed));
+        return customers.details(viewer, id);
+    }
+
+    /** The columns an edit sets, and the fields it changes (for the audit log). */
+    private record Changes(List<String> sets, List<Object> args, List<String> changed) {
+    }
+
+    /** Validates an edit field by field (400 naming the field, audited as failed). */
+    private Changes changes(Viewer viewer, String action, Long customerId, String label, CustomerUpdate u) {
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        if (u.name() != null) {
+            String name = u.name().strip();
+            if (name.isEmpty() || name.length() > 200) {
+                throw invalid(viewer, customerId, label, action, "name", "a customer name is 1 to 200 characters");
+            }
+            sets.add("name = ?");
+            args.add(name);
+            sets.add("name_lower = ?");
+            args.add(name.toLowerCase(Locale.ROOT));
+            changed.add("name");
+        }
+        if (u.currency() != null) {
+            if (!u.currency().matches("[A-Z]{3}")) {
+                throw invalid(viewer, customerId, label, action, "currency", "the billing currency is an ISO 4217 code such as EUR");
+            }
+            sets.add("currency = ?");
+            args.add(u.currency());
+            changed.add("currency");
+        }
+        if (u.environmentUrl() != null) {
+            String url = u.environmentUrl().strip();
+            if (!url.isEmpty() && !httpsUrl(url)) {
+                throw invalid(viewer, customerId, label, action, "environmentUrl", "the environment URL is an https:// address of at most 500 characters");
+            }
+            sets.add("environment_url = ?");
+            args.add(url.isEmpty() ? null : url);
+            changed.add("environmentUrl");
+        }
+        if (u.accessEnabled() != null) {
+            if (!viewer.roles().contains(Roles.ADMIN)) {
+                audit.record(viewer, action, customerId, label, AuditLog.DENIED, "accessEnabled needs an admin");
+                throw new ForbiddenException("only a partner admin may change whether access is enabled");
+            }
+            sets.add("access_enabled = ?");
+            args.add(u.accessEnabled());
+            changed.add("accessEnabled");
+        }
+        if (u.billingRecipients() != null) {
+            if (u.billingRecipients().size() > 20) {
+                throw invalid(viewer, customerId, label, action, "billingRecipients", "at most 20 billing report recipients");
+            }
+            List<String> clean = new ArrayList<>();
+            for (String r : u.billingRecipients()) {
+                String e = r == null ? "" : r.strip();
+                if (!EMAIL.matcher(e).matches()) {
+                    throw invalid(viewer, customerId, label, action, "billingRecipients", "'" + abbreviate(e) + "' is not an e-mail address");
+                }
+                if (!clean.contains(e)) {
+                    clean.add(e);
+                }
+            }
+            sets.add("billing_recipients = ?");
+            args.add(clean.isEmpty() ? null : String.join(",", clean));
+            changed.add("billingRecipients");
+        }
+        if (u.billingProfile() != null) {
+            String p = u.billingProfile().strip();
+            if (p.length() > 100) {
+                throw invalid(viewer, customerId, label, action, "billingProfile", "a billing profile is at most 100 characters");
+            }
+            sets.add("billing_profile = ?");
+            args.add(p.isEmpty() ? null : p);
+            changed.add("billingProfile");
+        }
+        if (u.billingSend() != null) {
+            sets.add("billing_send = ?");
+            args.add(u.billingSend());
+            changed.add("billingSend");
+        }
+        return new Changes(sets, args, changed);
+    }
+
+    /** Writes the changes in the caller's transaction; sending billing reports needs a recipient. */
+    private void apply(Viewer viewer, Connection conn, long customerId, String label, String action, Changes ch)
+            throws SQLException {
+        if (ch.sets.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(ch.args);
+        args.add(customerId);
+        Jdbc.update(conn, "UPDATE customer SET " + String.join(", ", ch.sets) + " WHERE id = ?", args);
+        Object[] billing = Jdbc.list(conn, "SELECT billing_send, billing_recipients FROM customer WHERE id = ?",
+                List.of(customerId), rs -> new Object[] {rs.getBoolean(1), rs.getString(2)}).get(0);
+        if ((Boolean) billing[0] && billing[1] == null) {
+            throw invalid(viewer, customerId, label, action, "billingRecipients",
+                    "sending billing reports needs at least one recipient");
+        }
     }
 
     @Override
@@ -438,7 +512,11 @@ public class CustomerActionsImpl implements CustomerActions {
     }
 
     private SightlineException invalid(Viewer viewer, CustomerRef c, String action, String field, String message) {
-        audit.record(viewer, action, c.id(), label(c), AuditLog.FAILED, field + ": " + message);
+        return invalid(viewer, c.id(), label(c), action, field, message);
+    }
+
+    private SightlineException invalid(Viewer viewer, Long customerId, String label, String action, String field, String message) {
+        audit.record(viewer, action, customerId, label, AuditLog.FAILED, field + ": " + message);
         return new InvalidParameterException(field, message);
     }
 

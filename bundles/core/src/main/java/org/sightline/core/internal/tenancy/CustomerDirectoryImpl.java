@@ -277,14 +277,15 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     }
 
     @Override
-    public long createPartner(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
+    public long createPartner(String name, boolean viewOnly) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new InvalidParameterException("name", "a partner name is 1 to 200 characters");
         }
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO partner (name) VALUES (?)",
+             PreparedStatement ps = c.prepareStatement("INSERT INTO partner (name, view_only) VALUES (?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
+            ps.setString(1, name.strip());
+            ps.setBoolean(2, viewOnly);
             ps.executeUpdate();
             return generatedId(ps);
         } catch (SQLException e) {

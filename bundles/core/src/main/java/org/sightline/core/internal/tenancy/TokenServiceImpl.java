@@ -60,7 +60,13 @@ public class TokenServiceImpl implements TokenService {
     }
 
     @Override
-    public String create(long partnerId, String name, String scope) {
+    public int revokeCreatedBy(long partnerId, String username) {
+        return Jdbc.update(ds, "UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE partner_id = ? AND created_by = ? "
+                + "AND revoked_at IS NULL", java.util.List.of(partnerId, username));
+    }
+
+    @Override
+    public String create(long partnerId, String name, String scope, String createdBy) {
         if (!SCOPE_INGEST.equals(scope) && !SCOPE_READ.equals(scope)) {
             throw new InvalidParameterException("scope", "scope must be '" + SCOPE_INGEST + "' or '" + SCOPE_READ + "'");
         }
@@ -72,11 +78,12 @@ public class TokenServiceImpl implements TokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO api_token (partner_id, name, token_hash, scope) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO api_token (partner_id, name, token_hash, scope, created_by) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, partnerId);
             ps.setString(2, name);
             ps.setString(3, hash(secret));
             ps.setString(4, scope);
+            ps.setString(5, createdBy);
             ps.executeUpdate();
             return secret;
         } catch (SQLException e) {

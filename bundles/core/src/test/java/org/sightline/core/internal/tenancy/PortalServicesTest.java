@@ -22,10 +22,13 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.AuditQuery;
+import org.sightline.core.ConflictException;
+import org.sightline.core.CustomerDetails;
 import org.sightline.core.CustomerPage;
 import org.sightline.core.CustomerQuery;
 import org.sightline.core.CustomerSummary;
@@ -33,6 +36,7 @@ import org.sightline.core.CustomerUpdate;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.SubscriptionChange;
@@ -41,9 +45,11 @@ import org.sightline.core.WebSession;
 import org.sightline.core.internal.audit.AuditLogImpl;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.SignInGuardImpl;
+import org.sightline.core.internal.auth.StaffAdminImpl;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.core.internal.auth.WebSessionStoreImpl;
 import org.sightline.core.internal.dashboard.ViewCache;
+import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.storage.Transactions;
 
@@ -125,9 +131,8 @@ public class PortalServicesTest {
         assertTrue(hash, hash.startsWith("$2y$04$"));
         staff.setEnabled("anna", false);
         assertTrue(staff.checkPassword("anna", "anna-secret-1".toCharArray()).isEmpty());
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> staff.create(partnerA, "anna", "Again", "admin", "whatever-long".toCharArray()));
-        assertEquals("username", e.parameter());
+        assertEquals(StaffDirectoryImpl.USERNAME_UNUSABLE, assertThrows(ConflictException.class,
+                () -> staff.create(partnerA, "anna", "Again", "admin", "whatever-long".toCharArray())).getMessage());
         assertEquals("password", assertThrows(InvalidParameterException.class,
                 () -> staff.create(partnerA, "short", "Short", "viewer", "short".toCharArray())).parameter());
         assertEquals("role", assertThrows(InvalidParameterException.class,
@@ -407,5 +412,154 @@ public class PortalServicesTest {
         WebSession w = sessions.create(admin, null);
         sessions.delete(w.secret());
         assertTrue(sessions.find(w.secret()).isEmpty());
+    }
+    private StaffAdminImpl staffAdmin(TokenServiceImpl tokens) {
+        return new StaffAdminImpl(staff, tokens, audit);
+    }
+
+    private TokenServiceImpl tokens() {
+        CoreStorage storage = org.mockito.Mockito.mock(CoreStorage.class);
+        org.mockito.Mockito.when(storage.dataSource()).thenReturn(db.dataSource());
+        return new TokenServiceImpl(storage, audit);
+    }
+
+    @Test
+    public void aTakenUsernameGetsTheSameAnswerWhicheverPartnerHoldsIt() throws Exception {
+        staff.create(partnerB, "bert", "Bert of B", "admin", "bert-secret-12".toCharArray());
+        StaffAdminImpl admins = staffAdmin(tokens());
+        ConflictException other = assertThrows(ConflictException.class,
+                () -> admins.create(admin.viewer(), "bert", "Someone", "viewer", "someone-secret-1".toCharArray()));
+        ConflictException own = assertThrows(ConflictException.class,
+                () -> admins.create(admin.viewer(), "eric", "Someone", "viewer", "someone-secret-1".toCharArray()));
+        assertEquals("That username cannot be used.", other.getMessage());
+        assertEquals(own.getMessage(), other.getMessage());
+        assertEquals(own.status(), other.status());
+        assertEquals(409, other.status());
+        assertFalse(other.getMessage().contains("partner"));
+    }
+
+    @Test
+    public void partnerAdminsDoNotOperateTheServerOperatorsDo() {
+        assertFalse(admin.viewer().can(Permissions.ADMIN));
+        assertTrue(admin.viewer().can(Roles.PARTNER_ADMIN));
+        staff.setOperator("anna", true);
+        StaffUser op = staff.find("anna").orElseThrow();
+        assertTrue(op.operator());
+        assertTrue(op.viewer().can(Permissions.ADMIN));
+        assertTrue(op.viewer().can(Roles.PARTNER_ADMIN));
+        assertFalse(staff.find("eric").orElseThrow().viewer().can(Permissions.ADMIN));
+        staff.setOperator("anna", false);
+        assertFalse(staff.find("anna").orElseThrow().viewer().can(Permissions.ADMIN));
+    }
+
+    @Test
+    public void disablingChangesTheCredentialVersionAndEnablingAgainDoesToo() {
+        long v0 = staff.find("eric").orElseThrow().credentialVersion();
+        staff.setEnabled("eric", false);
+        long v1 = staff.find("eric").orElseThrow().credentialVersion();
+        staff.setEnabled("eric", true);
+        long v2 = staff.find("eric").orElseThrow().credentialVersion();
+        staff.setPassword("eric", "eric-secret-new".toCharArray());
+        long v3 = staff.find("eric").orElseThrow().credentialVersion();
+        staff.setOperator("eric", true);
+        long v4 = staff.find("eric").orElseThrow().credentialVersion();
+        assertTrue(v0 < v1 && v1 < v2 && v2 < v3 && v3 < v4);
+        assertTrue(staff.checkPassword("eric", "eric-secret-1".toCharArray()).isEmpty());
+    }
+
+    @Test
+    public void aPartnerAdminDisablesAUserEndingSessionsAndTokensAtOnceAndEnablesThemAgain() throws Exception {
+        TokenServiceImpl tokens = tokens();
+        StaffAdminImpl admins = staffAdmin(tokens);
+        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12));
+        WebSession s = sessions.create(engineer, "127.0.0.1");
+        String ericsToken = tokens.create(partnerA, "eric's ingester", "ingest", "eric");
+        String annasToken = tokens.create(partnerA, "anna's reader", "read", "anna");
+        assertTrue(tokens.authenticate(ericsToken).isPresent());
+
+        StaffUser off = admins.setEnabled(admin.viewer(), "eric", false);
+        assertFalse(off.enabled());
+        assertTrue(sessions.find(s.secret()).isEmpty());
+        assertTrue(tokens.authenticate(ericsToken).isEmpty());
+        assertTrue(tokens.authenticate(annasToken).isPresent());
+        assertTrue(staff.checkPassword("eric", "eric-secret-1".toCharArray()).isEmpty());
+        AuditEntry e = audit.query(partnerA, new AuditQuery(null, null, null, null, "staff.disable", null, 10)).items().get(0);
+        assertEquals("anna", e.actor());
+        assertEquals(AuditLog.OK, e.outcome());
+        assertTrue(e.detail(), e.detail().contains("eric") && e.detail().contains("1 API token"));
+
+        assertTrue(admins.setEnabled(admin.viewer(), "eric", true).enabled());
+        assertTrue(staff.checkPassword("eric", "eric-secret-1".toCharArray()).isPresent());
+        assertEquals(1, audit.query(partnerA, new AuditQuery(null, null, null, null, "staff.enable", null, 10)).items().size());
+    }
+
+    @Test
+    public void disablingIsScopedToThePartnerAndNeedsAPartnerAdmin() throws Exception {
+        StaffAdminImpl admins = staffAdmin(tokens());
+        StaffUser bert = staff.create(partnerB, "bert", "Bert of B", "admin", "bert-secret-12".toCharArray());
+        assertThrows(NotFoundException.class, () -> admins.setEnabled(admin.viewer(), "bert", false));
+        assertThrows(NotFoundException.class, () -> admins.setEnabled(admin.viewer(), "nobody", false));
+        assertTrue(staff.find("bert").orElseThrow().enabled());
+        assertThrows(ForbiddenException.class, () -> admins.setEnabled(engineer.viewer(), "vic", false));
+        assertTrue(staff.find("vic").orElseThrow().enabled());
+        assertThrows(ForbiddenException.class, () -> admins.setEnabled(admin.viewer(), "anna", false));
+        assertEquals(AuditLog.DENIED, audit.query(partnerA, new AuditQuery(null, null, "eric", null, "staff.disable", null, 10))
+                .items().get(0).outcome());
+        // The shell's operator reaches any partner, audited there.
+        assertFalse(admins.setEnabledAsOperator("shell:karaf", "bert", false).enabled());
+        assertEquals("shell:karaf", audit.query(partnerB, new AuditQuery(null, null, null, null, "staff.disable", null, 10))
+                .items().get(0).actor());
+        assertEquals(bert.id(), staff.find("bert").orElseThrow().id());
+    }
+
+    @Test
+    public void aPartnerAdminCreatesACustomerWithTheEditsRules() {
+        Viewer a = admin.viewer();
+        CustomerDetails d = actions.create(a, "NEW-1", new CustomerUpdate("  New Co ", "CHF", "https://new.example.com",
+                null, true, List.of("billing@new.example.com"), null));
+        assertEquals("New Co", d.summary().name());
+        assertEquals("NEW-1", d.summary().accountId());
+        assertEquals("CHF", d.summary().currency());
+        assertEquals("https://new.example.com", d.environmentUrl());
+        assertTrue(d.billingSend());
+        assertTrue(customers.find(a, d.summary().id()).isPresent());
+        assertTrue(customers.find(engineer.viewer(), d.summary().id()).isEmpty());
+        assertTrue(customers.find(staff.create(partnerB, "bert", "Bert", "admin", "bert-secret-12".toCharArray()).viewer(),
+                d.summary().id()).isEmpty());
+        AuditEntry e = audit.query(partnerA, new AuditQuery(null, null, null, null, "customer.create", null, 10)).items().get(0);
+        assertEquals(AuditLog.OK, e.outcome());
+        assertEquals(Long.valueOf(d.summary().id()), e.customerId());
+
+        assertEquals("currency", assertThrows(InvalidParameterException.class, () -> actions.create(a, "NEW-2",
+                new CustomerUpdate("X", "eur", null, null, null, null, null))).parameter());
+        assertEquals("currency", assertThrows(InvalidParameterException.class, () -> actions.create(a, "NEW-2",
+                new CustomerUpdate("X", null, null, null, null, null, null))).parameter());
+        assertEquals("name", assertThrows(InvalidParameterException.class, () -> actions.create(a, "NEW-2",
+                new CustomerUpdate("   ", "EUR", null, null, null, null, null))).parameter());
+        assertEquals("environmentUrl", assertThrows(InvalidParameterException.class, () -> actions.create(a, "NEW-2",
+                new CustomerUpdate("X", "EUR", "http://plain.example.com", null, null, null, null))).parameter());
+        assertEquals("accountId", assertThrows(InvalidParameterException.class, () -> actions.create(a, "no spaces",
+                new CustomerUpdate("X", "EUR", null, null, null, null, null))).parameter());
+        assertEquals("billingRecipients", assertThrows(InvalidParameterException.class, () -> actions.create(a, "NEW-2",
+                new CustomerUpdate("X", "EUR", null, null, true, null, null))).parameter());
+        assertThrows(ConflictException.class, () -> actions.create(a, "ACME-1",
+                new CustomerUpdate("Again", "EUR", null, null, null, null, null)));
+        // Another partner's account id is free here.
+        assertEquals("FOR-1", actions.create(a, "FOR-1", new CustomerUpdate("Mine", "EUR", null, null, null, null, null))
+                .summary().accountId());
+        assertThrows(ForbiddenException.class, () -> actions.create(engineer.viewer(), "NEW-3",
+                new CustomerUpdate("X", "EUR", null, null, null, null, null)));
+        assertTrue(customers.findByAccount(partnerA, "NEW-2").isEmpty());
+        assertTrue(customers.findByAccount(partnerA, "NEW-3").isEmpty());
+    }
+
+    @Test
+    public void operatorsCreateViewOnlyPartners() {
+        long hub = customers.createPartner("  Hub  ", true);
+        StaffUser h = staff.create(hub, "hubby", "Hub Admin", "admin", "hubby-secret-1".toCharArray());
+        assertTrue(h.partnerViewOnly());
+        assertEquals("Hub", h.partnerName());
+        assertFalse(h.viewer().can(Permissions.CUSTOMER_ACT));
+        assertFalse(customers.find(admin.viewer(), 0).isPresent());
     }
 }

@@ -1,0 +1,42 @@
+package org.sightline.core;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.sightline.api.Viewer;
+
+/**
+ * Staff administration with the caller's rights: a partner admin creates, disables and re-enables the
+ * partner's own staff; an operator (the Karaf shell) any user's. Every method checks the caller's
+ * permission and scope (a user of another partner is {@link NotFoundException}, as if it did not exist)
+ * and writes the audit entry itself.
+ */
+@ProviderType
+public interface StaffAdmin {
+
+    /**
+     * Creates a user in the caller's partner.
+     *
+     * @throws ForbiddenException        without {@link Roles#PARTNER_ADMIN}
+     * @throws InvalidParameterException naming the field at fault
+     * @throws ConflictException         when the username cannot be used (in this partner or any other: the
+     *                                   answer is the same)
+     */
+    StaffUser create(Viewer caller, String username, String displayName, String role, char[] password);
+
+    /**
+     * Disables or re-enables a user of the caller's partner. Disabling ends the user's sessions and revokes
+     * the API tokens the user created, and their credentials stop working on the next request.
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}, or when admins disable themselves
+     * @throws NotFoundException  when there is no such user in the caller's partner
+     */
+    StaffUser setEnabled(Viewer caller, String username, boolean enabled);
+
+    /**
+     * Disables or re-enables any user, as a server operator (the Karaf shell): the same effects as
+     * {@link #setEnabled(Viewer, String, boolean)}, audited in the user's partner with the operator's name.
+     *
+     * @param operator who runs it, for the audit log (the shell user)
+     * @throws NotFoundException when there is no such user
+     */
+    StaffUser setEnabledAsOperator(String operator, String username, boolean enabled);
+}

@@ -1,0 +1,90 @@
+package org.sightline.core.internal.auth;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.Viewer;
+import org.sightline.core.AuditEntry;
+import org.sightline.core.AuditLog;
+import org.sightline.core.ForbiddenException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
+import org.sightline.core.SightlineException;
+import org.sightline.core.StaffAdmin;
+import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffUser;
+import org.sightline.core.TokenService;
+
+/**
+ * Staff administration with the caller's rights: the permission check, the scope check (a user of another
+ * partner does not exist for the caller), the change through the {@link StaffDirectory} and the
+ * {@link TokenService}, and the audit entry for every outcome.
+ */
+@Component(service = StaffAdmin.class)
+public class StaffAdminImpl implements StaffAdmin {
+    private final StaffDirectory staff;
+    private final TokenService tokens;
+    private final AuditLog audit;
+
+    @Activate
+    public StaffAdminImpl(@Reference StaffDirectory staff, @Reference TokenService tokens, @Reference AuditLog audit) {
+        this.staff = staff;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @Override
+    public StaffUser create(Viewer caller, String username, String displayName, String role, char[] password) {
+        admin(caller, "staff.create", username);
+        StaffUser u;
+        try {
+            u = staff.create(caller.partnerId(), username, displayName, role, password);
+        } catch (SightlineException e) {
+            audit.record(caller, "staff.create", null, null, AuditLog.FAILED, String.valueOf(username) + ": " + e.getMessage());
+            throw e;
+        }
+        audit.record(caller, "staff.create", null, null, AuditLog.OK, u.username() + " (" + u.role() + ")");
+        return u;
+    }
+
+    @Override
+    public StaffUser setEnabled(Viewer caller, String username, boolean enabled) {
+        String action = enabled ? "staff.enable" : "staff.disable";
+        admin(caller, action, username);
+        StaffUser u = staff.find(username).filter(x -> x.partnerId() == caller.partnerId())
+                .orElseThrow(() -> new NotFoundException("no user " + username));
+        if (!enabled && u.username().equals(caller.user())) {
+            audit.record(caller, action, null, null, AuditLog.DENIED, u.username() + ": admins cannot disable themselves");
+            throw new ForbiddenException("you cannot disable yourself");
+        }
+        int revoked = change(u, enabled);
+        audit.record(caller, action, null, null, AuditLog.OK, detail(u, enabled, revoked));
+        return staff.find(u.username()).orElseThrow();
+    }
+
+    @Override
+    public StaffUser setEnabledAsOperator(String operator, String username, boolean enabled) {
+        StaffUser u = staff.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        int revoked = change(u, enabled);
+        audit.record(new AuditEntry(0, java.time.Instant.now(), u.partnerId(), operator, enabled ? "staff.enable" : "staff.disable",
+                null, null, AuditLog.OK, detail(u, enabled, revoked), null));
+        return staff.find(u.username()).orElseThrow();
+    }
+
+    /** Enables or disables; on disabling, the user's sessions end (in the directory) and their tokens are revoked. */
+    private int change(StaffUser u, boolean enabled) {
+        staff.setEnabled(u.username(), enabled);
+        return enabled ? 0 : tokens.revokeCreatedBy(u.partnerId(), u.username());
+    }
+
+    private static String detail(StaffUser u, boolean enabled, int revoked) {
+        return u.username() + (enabled ? " enabled" : " disabled; sessions ended, " + revoked + " API token(s) revoked");
+    }
+
+    private void admin(Viewer caller, String action, String username) {
+        if (!caller.can(Roles.PARTNER_ADMIN)) {
+            audit.record(caller, action, null, null, AuditLog.DENIED, String.valueOf(username) + ": needs a partner admin");
+            throw new ForbiddenException("this needs the '" + Roles.PARTNER_ADMIN + "' permission");
+        }
+    }
+}
