@@ -102,13 +102,13 @@ final class FreeText {
         return !scrub(url).equals(url) || !scrub(decoded).equals(decoded);
     }
 
-    /** A phone number reduced to {@code ••••} and its last four digits (fewer if it has fewer). */
+    /** A phone number reduced to {@code ••••} and its last four digits (none if it has fewer than four). */
     static String maskPhone(String number) {
         StringBuilder digits = new StringBuilder();
         if (number != null) {
             number.codePoints().filter(Character::isDigit).forEach(cp -> digits.append((char) ('0' + Character.digit(cp, 10))));
         }
-        return PHONE_MASK + digits.substring(Math.max(0, digits.length() - 4));
+        return PHONE_MASK + (digits.length() < 4 ? "" : digits.substring(digits.length() - 4));
     }
 
     private static String emails(String text) {
