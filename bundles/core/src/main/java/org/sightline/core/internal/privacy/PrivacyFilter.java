@@ -104,8 +104,14 @@ public final class PrivacyFilter {
             return new Cell.Redacted(CellType.MESSAGE_CONTENT, MESSAGE_REMOVED);
         }
         if (c instanceof Cell.Redacted r) {
-            // A vendor may build Redacted cells itself: what it shows is scrubbed like any text.
-            return new Cell.Redacted(r.kind(), r.kind() == CellType.PHONE ? maskPhone(r.display()) : scrub(r.display()));
+            // A vendor may build Redacted cells itself: a name or content shows the core's marker, a phone number
+            // its last four digits, anything else is scrubbed like any text.
+            return new Cell.Redacted(r.kind(), switch (r.kind()) {
+                case PHONE -> maskPhone(r.display());
+                case PERSON_NAME -> NAME_REMOVED;
+                case MESSAGE_CONTENT -> MESSAGE_REMOVED;
+                default -> scrub(r.display());
+            });
         }
         if (c instanceof Cell.Text t) {
             return new Cell.Text(scrub(t.value()));

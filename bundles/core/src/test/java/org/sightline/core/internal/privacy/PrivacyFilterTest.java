@@ -31,6 +31,18 @@ public class PrivacyFilterTest {
     }
 
     @Test
+    public void redactedCellsAVendorBuiltItselfShowOnlyWhatTheCoreWouldShow() {
+        assertEquals(new Cell.Redacted(CellType.PERSON_NAME, "[name hidden]"),
+                PrivacyFilter.cell(new Cell.Redacted(CellType.PERSON_NAME, "Jane Roe")));
+        assertEquals(new Cell.Redacted(CellType.MESSAGE_CONTENT, "[content hidden]"),
+                PrivacyFilter.cell(new Cell.Redacted(CellType.MESSAGE_CONTENT, "meet me")));
+        assertEquals(new Cell.Redacted(CellType.PHONE, "••••0123"),
+                PrivacyFilter.cell(new Cell.Redacted(CellType.PHONE, "+44 7700 900123")));
+        assertEquals(new Cell.Redacted(CellType.TEXT, "j…@example.com"),
+                PrivacyFilter.cell(new Cell.Redacted(CellType.TEXT, "jane.doe@example.com")));
+    }
+
+    @Test
     public void namesAndMessageContentAreRemovedWithAMarker() {
         assertEquals(new Cell.Redacted(CellType.PERSON_NAME, "[name hidden]"), PrivacyFilter.cell(Cell.personName("Jane Roe")));
         assertEquals(new Cell.Redacted(CellType.MESSAGE_CONTENT, "[content hidden]"), PrivacyFilter.cell(Cell.message("hi there")));
