@@ -66,9 +66,10 @@ final class FreeText {
     static final int PHONE_DIGITS = 7;
 
     private static final String WORD = "[\\p{L}\\p{M}\\p{N}]";
-    private static final Pattern EMAIL = Pattern.compile("(?<local>" + WORD + "[\\p{L}\\p{M}\\p{N}._%+'-]*)"
+    /** Lengths bounded as RFC 5321 bounds them, so a long text costs linear time. */
+    private static final Pattern EMAIL = Pattern.compile("(?<local>" + WORD + "[\\p{L}\\p{M}\\p{N}._%+'-]{0,63})"
             + "(?:[@\\uFF20]|\\s?[(\\[]at[)\\]]\\s?)"
-            + "(?<domain>" + WORD + "[\\p{L}\\p{M}\\p{N}-]*(?:\\.[\\p{L}\\p{M}\\p{N}-]+)+)",
+            + "(?<domain>" + WORD + "[\\p{L}\\p{M}\\p{N}-]{0,62}(?:\\.[\\p{L}\\p{M}\\p{N}-]{1,63}){1,10})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** URL schemes that address a person: a link with one is dropped whatever follows. */
