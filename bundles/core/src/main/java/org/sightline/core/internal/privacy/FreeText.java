@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * em dash, minus sign), {@code /}, {@code .}, {@code _}, parentheses and invisible format characters —
  * optionally opened by {@code +} or {@code (}. Letters do not protect digits: {@code x4155550155x} holds a
  * run. Every run holding <b>7 or more digits</b> is a phone number and becomes {@code ••••} followed by its
- * last four digits; two numbers joined by a separator form one run and show the last four digits of the
- * second.</li>
+ * last four digits; two numbers joined only by separators form one run and show the last four digits of
+ * the second ({@code 4155550177 4155550188} → {@code ••••0188}), two separated by a comma or a word are
+ * masked one by one.</li>
  * </ol>
  * Kept as they are, although they hold 7 or more digits: calendar dates ({@code 2026-11-21},
  * {@code 2026/11/21}, {@code 21.11.2026}, {@code 11/21/2026}) and ISO instants

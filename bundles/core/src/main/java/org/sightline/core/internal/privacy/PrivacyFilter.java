@@ -34,7 +34,8 @@ import org.sightline.api.view.WidgetView;
  * <li>a {@link Link} whose {@code href} carries personal data (a {@code tel:}, {@code sms:} or
  * {@code mailto:} URL, or a phone number or e-mail address anywhere in it, percent-encoded or not) is
  * dropped as a whole — from a list of links, from a tile or status item — and a link cell becomes the
- * plain text of its label: a URL is never half-masked.</li>
+ * plain text of its label: a URL is never half-masked. An id of 7 or more digits in a URL
+ * ({@code /jobs/48213377}) cannot be told from a phone number and drops the link too; dates do not.</li>
  * </ul>
  * Ids that come back to the module (column, tile, filter and action ids, panels, cursors, status codes) are
  * passed on unchanged: masking them would break the round trip. Person names in plain text cannot be
