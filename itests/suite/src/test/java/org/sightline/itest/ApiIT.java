@@ -110,6 +110,33 @@ public class ApiIT extends SightlineTestSupport {
     }
 
     @Test
+    public void aWidgetsTitleLabelsAndLinksAreMaskedInEveryResponse() throws Exception {
+        HttpResponse<String> widget = get("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.leaky");
+        assertEquals(widget.body(), 200, widget.statusCode());
+        JsonNode w = json(widget);
+        assertEquals("Leaky log for ••••0123", w.get("title").asText());
+        assertEquals("Note for ••••0123 / j…@example.com", w.at("/view/columns/4/label").asText());
+        // links whose URL carries the number or the address are dropped whole; the panel link stays
+        assertEquals(widget.body(), 1, w.at("/view/links").size());
+        assertEquals("custom", w.at("/view/links/0/panel").asText());
+        HttpResponse<String> dashboard = get("/api/v1/customers/" + customer.id() + "/dashboard");
+        HttpResponse<String> health = get("/api/v1/admin/widgets");
+        assertEquals(health.body(), 200, health.statusCode());
+        assertTrue(health.body(), health.body().contains("Leaky log for ••••0123"));
+        for (String body : new String[] {widget.body(), dashboard.body(), health.body()}) {
+            HotDeployIT.assertNoPersonalData(body);
+            assertNoEmailOrSpacedNumber(body);
+        }
+    }
+
+    /** Neither the e-mail address nor the number written with other separators (no-break spaces, dashes). */
+    private static void assertNoEmailOrSpacedNumber(String body) {
+        for (String leak : new String[] {"jane.doe", "7700\u00A0900123", "07700–900123", "07700-900123", "7700\\u00a0900123"}) {
+            assertTrue("response leaks '" + leak + "': " + body, !body.contains(leak));
+        }
+    }
+
+    @Test
     public void exportsAreMaskedLikeTheJson() throws Exception {
         String base = "/api/v1/customers/" + customer.id() + "/widgets/itest-demo.leaky/export";
         HttpResponse<String> csv = get(base + "?format=csv");
@@ -127,7 +154,11 @@ public class ApiIT extends SightlineTestSupport {
             }
         }
         assertTrue(all.toString().contains("••••0123"));
+        // the sheet is named after the widget's title, masked
+        assertTrue(all.toString(), all.toString().contains("<sheet name=\"Leaky log for ••••0123\""));
         HotDeployIT.assertNoPersonalData(all.toString());
+        assertNoEmailOrSpacedNumber(all.toString());
+        assertNoEmailOrSpacedNumber(csv.body());
         assertProblem(get(base + "?format=pdf"), 400);
         assertProblem(get("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.version/export"), 400);
     }

@@ -266,8 +266,9 @@ public class DashboardComposer implements DashboardService {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BadWidgetRequestException bad) {
-                audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what + ": " + bad.parameter());
-                throw new InvalidParameterException(bad.parameter(), PrivacyFilter.scrub(bad.getMessage()));
+                String parameter = PrivacyFilter.scrub(bad.parameter());
+                audit.record(viewer, "widget.action", customer.id(), label, AuditLog.DENIED, what + ": " + parameter);
+                throw new InvalidParameterException(parameter, PrivacyFilter.scrub(bad.getMessage()));
             }
             LOG.warn("Action {} of widget {} failed for customer {}", actionId, widgetId, customer.id(), cause);
             audit.record(viewer, "widget.action", customer.id(), label, AuditLog.FAILED,
@@ -386,7 +387,7 @@ public class DashboardComposer implements DashboardService {
                 Throwable cause = ex.getCause();
                 if (single && cause instanceof BadWidgetRequestException bad) {
                     e.succeeded(System.nanoTime() - started[i]);
-                    throw new InvalidParameterException(bad.parameter(), bad.getMessage());
+                    throw new InvalidParameterException(PrivacyFilter.scrub(bad.parameter()), PrivacyFilter.scrub(bad.getMessage()));
                 }
                 notReusable(expiresAt);
                 out.add(failed(e, started[i], reason(cause)));
@@ -443,7 +444,9 @@ public class DashboardComposer implements DashboardService {
         }
     }
 
-    private static RenderedWidget failed(WidgetEntry e, long started, String reason) {
+    private static RenderedWidget failed(WidgetEntry e, long started, String why) {
+        // The reasons are the core's own words; masked all the same, as the error card shows them.
+        String reason = PrivacyFilter.scrub(why);
         e.failed(started == 0 ? 0 : System.nanoTime() - started, reason);
         return new RenderedWidget(e.descriptor(), null, reason,
                 started == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -20,6 +20,7 @@ import org.sightline.core.DashboardService;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.RenderedWidget;
 import org.sightline.core.TableExport;
+import org.sightline.core.internal.privacy.PrivacyFilter;
 
 /**
  * Exports a widget's table by paging through it with the widget's own cursor, through the
@@ -48,8 +49,10 @@ public class TableExportService implements TableExport {
         RenderedWidget w = dashboards.widget(viewer, customerId, widgetId, q);
         TableView t = table(w);
         long rows = 0;
+        // The view and the descriptor were filtered already; labels (and, in XlsxWriter, the sheet name) are
+        // masked again so that no module string reaches a file unfiltered, whichever service produced them.
         try (SheetWriter sheet = format == Format.CSV ? new CsvWriter(out) : new XlsxWriter(out, w.descriptor().title())) {
-            sheet.header(t.columns().stream().map(TableView.Column::label).toList());
+            sheet.header(t.columns().stream().map(c -> PrivacyFilter.scrub(c.label())).toList());
             Set<String> seen = new HashSet<>();
             while (true) {
                 for (TableView.Row r : t.rows()) {
@@ -85,7 +88,7 @@ public class TableExportService implements TableExport {
             return t;
         }
         if (w.error() != null) {
-            throw new IllegalStateException("the widget " + w.error());
+            throw new IllegalStateException("the widget " + PrivacyFilter.scrub(w.error()));
         }
         throw new InvalidParameterException("widgetId", "widget " + w.descriptor().id() + " does not show a table");
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.sightline.core.internal.privacy.PrivacyFilter;
+
 /**
  * A minimal Office Open XML workbook with one sheet, streamed: inline strings, numbers as numbers, a bold
  * header row. No third-party library; the package layout follows ECMA-376 part 2.
@@ -96,8 +98,9 @@ final class XlsxWriter implements SheetWriter {
         zip.closeEntry();
     }
 
-    private static String sheetName(String s) {
-        String cleaned = s.replaceAll("[\\\\/?*\\[\\]:]", " ").strip();
+    /** The widget's title as a sheet name: masked before it is cut to Excel's 31 characters. */
+    static String sheetName(String s) {
+        String cleaned = PrivacyFilter.scrub(s == null ? "" : s).replaceAll("[\\\\/?*\\[\\]:]", " ").strip();
         cleaned = cleaned.isEmpty() ? "Export" : cleaned;
         return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
     }

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 import org.sightline.api.view.Cell;
 import org.sightline.api.view.CellType;
@@ -20,28 +19,35 @@ import org.sightline.api.view.TimeSeriesView;
 import org.sightline.api.view.WidgetView;
 
 /**
- * Masks personal data in a view before it leaves the core. Every view from every widget passes here:
+ * Masks personal data in everything a module hands the core before it leaves the core. Every view from every
+ * widget passes here, and so do the strings the core shows beside a view (widget titles and sections,
+ * product names, action messages, error texts, export sheet names and headers):
  * <ul>
- * <li>{@link Cell.Phone} becomes {@link Cell.Redacted} showing only the last four digits;</li>
+ * <li>{@link Cell.Phone} becomes {@link Cell.Redacted} showing only the last four digits ({@code ••••0123});</li>
  * <li>{@link Cell.PersonName} and {@link Cell.Message} become {@link Cell.Redacted} saying what was removed;</li>
- * <li>in every other string the view carries (titles, labels, text cells, links, series names), runs of
- * digits that look like a phone number are masked the same way, so a number put in a plain text cell
- * does not escape either.</li>
+ * <li>in every other string the view shows (titles, labels, text cells, status labels, units, series names,
+ * filter options, action labels and confirmation words), e-mail addresses become the local part's first
+ * character and the domain ({@code jane.doe@example.com} → {@code j…@example.com}) and phone numbers —
+ * any run of 7 or more digits joined by spaces, dashes, slashes, dots or parentheses, wherever it stands —
+ * become {@code ••••} and the last four digits. {@link FreeText} gives the exact rule and what it keeps
+ * (dates, ISO instants, amounts with two decimals, UUIDs);</li>
+ * <li>a {@link Link} whose {@code href} carries personal data (a {@code tel:}, {@code sms:} or
+ * {@code mailto:} URL, or a phone number or e-mail address anywhere in it, percent-encoded or not) is
+ * dropped as a whole — from a list of links, from a tile or status item — and a link cell becomes the
+ * plain text of its label: a URL is never half-masked. An id of 7 or more digits in a URL
+ * ({@code /jobs/48213377}) cannot be told from a phone number and drops the link too; dates do not.</li>
  * </ul>
- * The filter is a pure function; it returns new, immutable views.
+ * Ids that come back to the module (column, tile, filter and action ids, panels, cursors, status codes) are
+ * passed on unchanged: masking them would break the round trip. Person names in plain text cannot be
+ * recognised and are not touched; a module marks them with {@link Cell#personName}.
+ * <p>
+ * The filter is a pure function; it returns new, immutable views, and filtering twice changes nothing.
  */
 public final class PrivacyFilter {
     /** Shown in place of a person's name. */
     public static final String NAME_REMOVED = "[name hidden]";
     /** Shown in place of message content. */
     public static final String MESSAGE_REMOVED = "[content hidden]";
-
-    /**
-     * A phone-number-like run: an optional {@code +}, then digits, spaces, dots, dashes and parentheses,
-     * holding 7 to 15 digits when it starts with {@code +}, or 10 to 15 otherwise (so dates, amounts
-     * and short ids stay as they are).
-     */
-    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w+])\\+?\\(?\\d[\\d\\s().-]{5,22}\\d(?!\\w)");
 
     private PrivacyFilter() {
     }
@@ -77,7 +83,7 @@ public final class PrivacyFilter {
         }
         if (view instanceof LinksView v) {
             return new LinksView(links(v.links()), v.actions().stream()
-                    .map(a -> new LinksView.Action(a.id(), scrub(a.label()), a.permission(), a.confirm())).toList());
+                    .map(a -> new LinksView.Action(a.id(), scrub(a.label()), a.permission(), scrub(a.confirm()))).toList());
         }
         if (view instanceof CustomView v) {
             Map<String, Cell> data = new LinkedHashMap<>();
@@ -99,8 +105,14 @@ public final class PrivacyFilter {
             return new Cell.Redacted(CellType.MESSAGE_CONTENT, MESSAGE_REMOVED);
         }
         if (c instanceof Cell.Redacted r) {
-            // A vendor may build Redacted cells itself: what it shows is scrubbed like any text.
-            return new Cell.Redacted(r.kind(), r.kind() == CellType.PHONE ? maskPhone(r.display()) : scrub(r.display()));
+            // A vendor may build Redacted cells itself: a name or content shows the core's marker, a phone number
+            // its last four digits, anything else is scrubbed like any text.
+            return new Cell.Redacted(r.kind(), switch (r.kind()) {
+                case PHONE -> maskPhone(r.display());
+                case PERSON_NAME -> NAME_REMOVED;
+                case MESSAGE_CONTENT -> MESSAGE_REMOVED;
+                default -> scrub(r.display());
+            });
         }
         if (c instanceof Cell.Text t) {
             return new Cell.Text(scrub(t.value()));
@@ -109,7 +121,8 @@ public final class PrivacyFilter {
             return new Cell.Status(s.code(), scrub(s.label()), s.severity());
         }
         if (c instanceof Cell.LinkCell l) {
-            return new Cell.LinkCell(link(l.value()));
+            Link safe = link(l.value());
+            return safe == null ? new Cell.Text(scrub(l.value().label())) : new Cell.LinkCell(safe);
         }
         if (c instanceof Cell.Num n) {
             return n.unit() == null ? n : new Cell.Num(n.value(), scrub(n.unit()));
@@ -119,36 +132,20 @@ public final class PrivacyFilter {
 
     /** A phone number reduced to its last four digits, such as {@code ••••4321}. */
     public static String maskPhone(String number) {
-        String digits = number == null ? "" : number.replaceAll("\\D", "");
-        String last4 = digits.length() < 4 ? "" : digits.substring(digits.length() - 4);
-        return "••••" + last4;
+        return FreeText.maskPhone(number);
     }
 
-    /** The text with phone-number-like runs masked. */
+    /**
+     * The text with e-mail addresses and phone numbers masked (see {@link FreeText}); {@code null} stays
+     * {@code null}. For every string a module supplies that the core shows outside a view.
+     */
     public static String scrub(String text) {
-        if (text == null || text.length() < 7) {
-            return text;
-        }
-        Matcher m = PHONE_LIKE.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            String run = m.group();
-            long digits = run.chars().filter(Character::isDigit).count();
-            boolean plus = run.startsWith("+");
-            if (digits > 15 || digits < (plus ? 7 : 10)) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, last, m.start()).append(maskPhone(run));
-            last = m.end();
-        }
-        if (out == null) {
-            return text;
-        }
-        return out.append(text, last, text.length()).toString();
+        return FreeText.scrub(text);
+    }
+
+    /** Whether a URL carries personal data, so that a link to it must be dropped rather than shown. */
+    public static boolean hasPersonalData(String url) {
+        return FreeText.hasPersonalData(url);
     }
 
     private static Kpi kpi(Kpi k) {
@@ -156,13 +153,14 @@ public final class PrivacyFilter {
     }
 
     private static List<Link> links(List<Link> links) {
-        return links.stream().map(PrivacyFilter::link).toList();
+        return links.stream().map(PrivacyFilter::link).filter(Objects::nonNull).toList();
     }
 
+    /** The link with its label scrubbed, or {@code null} when its URL carries personal data. */
     private static Link link(Link l) {
-        if (l == null) {
+        if (l == null || l.href() != null && hasPersonalData(l.href())) {
             return null;
         }
-        return new Link(scrub(l.label()), l.href() == null ? null : scrub(l.href()), l.panel());
+        return new Link(scrub(l.label()), l.href(), l.panel());
     }
 }

@@ -30,13 +30,16 @@ import org.sightline.api.widget.WidgetDescriptor;
 import org.sightline.core.ProductInfo;
 import org.sightline.core.WidgetHealth;
 import org.sightline.core.WidgetRegistry;
+import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tracks every {@link DashboardWidget} and {@link Product} service as it comes and goes. Widget
  * metadata is read from the {@code sightline.widget.*} service properties; a widget whose properties
- * are incomplete is logged and left out, never half-shown.
+ * are incomplete is logged and left out, never half-shown. The texts a module supplies here (widget titles
+ * and sections, product names and families) pass the {@link PrivacyFilter} once, when they are read, so
+ * every listing, dashboard and export shows them masked; an id holding personal data is refused.
  */
 @Component(service = {WidgetRegistry.class, WidgetRegistryImpl.class})
 public class WidgetRegistryImpl implements WidgetRegistry {
@@ -86,13 +89,13 @@ public class WidgetRegistryImpl implements WidgetRegistry {
     public void bindProduct(ServiceReference<Product> ref, Product p) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         String pid = p.id();
-        if (pid == null || !PRODUCT_ID.matcher(pid).matches()) {
+        if (pid == null || !PRODUCT_ID.matcher(pid).matches() || !PrivacyFilter.scrub(pid).equals(pid)) {
             LOG.warn("Ignoring product service {} from {}: id '{}' is not lower case letters, digits and dashes",
                     id, bundleName(ref.getBundle()), pid);
             return;
         }
         Bundle b = ref.getBundle();
-        products.put(id, new ProductInfo(pid, p.displayName(), p.family(), p.iconSvg(), p.order(),
+        products.put(id, new ProductInfo(pid, PrivacyFilter.scrub(p.displayName()), PrivacyFilter.scrub(p.family()), p.iconSvg(), p.order(),
                 bundleName(b), b == null ? "" : b.getVersion().toString()));
         generation.incrementAndGet();
         LOG.info("Product {} registered by {}", pid, bundleName(b));
@@ -177,8 +180,16 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         if (raw == null) {
             placement = EnumSet.allOf(Placement.class);
         }
+        if (!PrivacyFilter.scrub(id).equals(id) || !PrivacyFilter.scrub(product).equals(product)) {
+            // Ids travel in URLs and come back: they cannot be masked, so one holding personal data is refused.
+            throw new IllegalArgumentException("widget id '" + id + "' or product '" + product
+                    + "' holds what looks like a phone number or e-mail address");
+        }
         Object perm = props.apply(p + "permission");
-        return new WidgetDescriptor(id, required(props, p + "title"), product, required(props, p + "section"),
+        // Title and section leave the core in every dashboard, widget and health listing and as export
+        // sheet names: they are masked once, here, like any text of a view.
+        return new WidgetDescriptor(id, PrivacyFilter.scrub(required(props, p + "title")), product,
+                PrivacyFilter.scrub(required(props, p + "section")),
                 placement, intProp(props.apply(p + "order"), 100),
                 perm == null ? Permissions.CUSTOMER_READ : perm.toString(),
                 Duration.ofSeconds(intProp(props.apply(p + "refreshSeconds"), 60)),
