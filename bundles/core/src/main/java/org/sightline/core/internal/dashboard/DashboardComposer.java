@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -110,9 +111,29 @@ public class DashboardComposer implements DashboardService {
 
     /**
      * A composed dashboard and what it was composed from: the registry generation, the partner's version
-     * (customers, subscriptions, assignments) and the customer's view epoch, noted before composing.
+     * (customers, subscriptions, assignments) and the customer's view epoch, noted before composing, and the
+     * plan it followed (the customer's subscriptions, the widgets and products it chose), so that a change in
+     * the registry that does not touch this dashboard (another product swapped) leaves it reusable.
      */
-    private record Composed(Dashboard dashboard, long generation, long partnerVersion, long epoch, long expiresAt) {
+    private record Composed(Dashboard dashboard, long generation, long partnerVersion, long epoch, long expiresAt,
+                            Plan plan) {
+    }
+
+    /**
+     * What a dashboard shows, decided from the registry and the customer's subscriptions alone (no I/O).
+     *
+     * @param subscribed the customer's subscribed products
+     * @param navigation the subscribed products that are deployed, in navigation order
+     * @param widgets    the widgets to render, in order
+     */
+    private record Plan(Set<String> subscribed, List<ProductInfo> navigation, List<WidgetEntry> widgets) {
+        boolean sameChoice(Plan other) {
+            return navigation.equals(other.navigation) && ids(widgets).equals(ids(other.widgets));
+        }
+
+        private static List<Long> ids(List<WidgetEntry> entries) {
+            return entries.stream().map(WidgetEntry::serviceId).toList();
+        }
     }
 
     /** Composed dashboards kept at most (each holds its views, some tens of KB). */
@@ -151,20 +172,31 @@ public class DashboardComposer implements DashboardService {
     @Override
     public Dashboard dashboard(Viewer viewer, long customerId, DashboardQuery query) {
         if (reuseNanos == 0) {
-            return compose(viewer, customerId, query, null);
+            return compose(viewer, customerId, query, null, null);
         }
         ReuseKey key = new ReuseKey(viewer, customerId, query);
         Composed c = composed.get(key);
-        if (c != null && System.nanoTime() - c.expiresAt < 0 && c.generation == registry.generation()
+        if (c != null && System.nanoTime() - c.expiresAt < 0
                 && c.partnerVersion == index.version(viewer.partnerId()) && c.epoch == cache.epoch(customerId)) {
-            return c.dashboard;
+            long generation = registry.generation();
+            if (c.generation == generation) {
+                return c.dashboard;
+            }
+            // The registry changed (a bundle came, went or was swapped): still good if this dashboard would
+            // show the same widgets of the same live services and the same navigation.
+            Plan now = plan(viewer, c.dashboard.customer(), query, c.plan.subscribed());
+            if (now.sameChoice(c.plan) && now.widgets().stream().allMatch(WidgetEntry::live)) {
+                composed.replace(key, c, new Composed(c.dashboard, generation, c.partnerVersion, c.epoch, c.expiresAt, c.plan));
+                return c.dashboard;
+            }
         }
         // Noted before anything is read: a change committed meanwhile makes the result stale at once.
         long generation = registry.generation();
         long partnerVersion = index.version(viewer.partnerId());
         long epoch = cache.epoch(customerId);
         long[] expiresAt = {System.nanoTime() + reuseNanos};
-        Dashboard d = compose(viewer, customerId, query, expiresAt);
+        Plan[] plan = new Plan[1];
+        Dashboard d = compose(viewer, customerId, query, expiresAt, plan);
         if (expiresAt[0] != 0) {
             if (query.range() == null) {
                 // The default range ends with today: a new day is a new range.
@@ -180,7 +212,7 @@ public class DashboardComposer implements DashboardService {
                     composed.clear();
                 }
             }
-            composed.put(key, new Composed(d, generation, partnerVersion, epoch, expiresAt[0]));
+            composed.put(key, new Composed(d, generation, partnerVersion, epoch, expiresAt[0], plan[0]));
         }
         return d;
     }
@@ -188,16 +220,34 @@ public class DashboardComposer implements DashboardService {
     /**
      * Composes a dashboard. {@code expiresAt}, when given, is lowered to when the first of its views
      * stops being fresh, or set to 0 when the result must not be reused (an error card, a view that is
-     * never cached).
+     * never cached). {@code planOut}, when given, receives the plan it followed.
+     * <p>
+     * A product page of a product the customer subscribes to but whose bundle is not deployed at this
+     * moment (being updated, or removed) is an empty page, not a {@code 404}: during a {@code bundle:update}
+     * the product is gone for a few hundred milliseconds, and a page that is open must stay.
      */
-    private Dashboard compose(Viewer viewer, long customerId, DashboardQuery query, long[] expiresAt) {
+    private Dashboard compose(Viewer viewer, long customerId, DashboardQuery query, long[] expiresAt, Plan[] planOut) {
         CustomerRef customer = customer(viewer, customerId);
-        List<ProductInfo> navigation = navigation(customer);
+        Plan plan = plan(viewer, customer, query, Set.copyOf(customers.subscribedProducts(customer.id())));
+        if (planOut != null) {
+            planOut[0] = plan;
+        }
+        if (query.product() != null && plan.navigation().stream().noneMatch(p -> p.id().equals(query.product()))) {
+            if (!plan.subscribed().contains(query.product())) {
+                throw new NotFoundException("customer " + customerId + " has no product '" + query.product() + "'");
+            }
+            notReusable(expiresAt);
+        }
+        TimeRange range = range(query);
+        List<RenderedWidget> rendered = renderAll(plan.widgets(), customer, viewer, range, query, false, expiresAt);
+        return new Dashboard(customer, range, customer.accessEnabled() ? plan.navigation() : List.of(), query.product(), rendered);
+    }
+
+    /** The navigation and widgets of a dashboard, from the registry and the given subscriptions. */
+    private Plan plan(Viewer viewer, CustomerRef customer, DashboardQuery query, Set<String> subscribed) {
+        List<ProductInfo> navigation = registry.products().stream().filter(p -> subscribed.contains(p.id())).toList();
         Set<String> visibleProducts = new HashSet<>();
         navigation.forEach(p -> visibleProducts.add(p.id()));
-        if (query.product() != null && !visibleProducts.contains(query.product())) {
-            throw new NotFoundException("customer " + customerId + " has no product '" + query.product() + "'");
-        }
         Placement placement = query.product() == null ? Placement.OVERVIEW : Placement.PRODUCT_PAGE;
         List<WidgetEntry> chosen = new ArrayList<>();
         for (WidgetEntry e : registry.entries()) {
@@ -207,9 +257,7 @@ public class DashboardComposer implements DashboardService {
                 chosen.add(e);
             }
         }
-        TimeRange range = range(query);
-        List<RenderedWidget> rendered = renderAll(chosen, customer, viewer, range, query, false, expiresAt);
-        return new Dashboard(customer, range, customer.accessEnabled() ? navigation : List.of(), query.product(), rendered);
+        return new Plan(subscribed, navigation, List.copyOf(chosen));
     }
 
     @Override
@@ -334,31 +382,46 @@ public class DashboardComposer implements DashboardService {
     /**
      * Renders the widgets (or takes their fresh views from the cache). {@code expiresAt}, when given, is
      * lowered to the earliest expiry of the views, or set to 0 if any of them cannot be reused.
+     * <p>
+     * A render is shared: a request that needs a view which another request is rendering at that moment
+     * (same widget service, customer, request and permissions) waits for that render instead of starting
+     * its own, so that a burst of identical dashboards (after a hot swap, say) costs each widget one render
+     * and never trips {@code widget.max.in.flight}. Only the render's owner records its latency and caches
+     * its view.
      */
     private List<RenderedWidget> renderAll(List<WidgetEntry> entries, CustomerRef customer, Viewer viewer,
                                            TimeRange range, DashboardQuery q, boolean single, long[] expiresAt) {
         long epoch = cache.epoch(customer.id());
         WidgetRequest base = new WidgetRequest(customer, viewer, range, q.zone(), q.page(), q.filters(), q.panel());
         String requestKey = requestKey(base);
-        int perms = viewer.permissions().hashCode();
         List<RenderedWidget> out = new ArrayList<>(entries.size());
         List<Future<WidgetView>> futures = new ArrayList<>(entries.size());
         List<ViewCache.Key> keys = new ArrayList<>(entries.size());
         long[] started = new long[entries.size()];
+        boolean[] owner = new boolean[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             WidgetEntry e = entries.get(i);
-            ViewCache.Key key = new ViewCache.Key(e.serviceId(), e.descriptor().productId(), customer.id(), requestKey, perms);
+            ViewCache.Key key = new ViewCache.Key(e.serviceId(), e.descriptor().productId(), customer.id(), requestKey,
+                    viewer.permissions());
             keys.add(key);
             ViewCache.Entry cached = cache.entry(key);
             if (cached != null) {
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(cached.view()));
+                futures.add(CompletableFuture.completedFuture(cached.view()));
                 if (expiresAt != null && expiresAt[0] != 0 && cached.expiresAt() - expiresAt[0] < 0) {
                     expiresAt[0] = cached.expiresAt();
                 }
                 continue;
             }
             started[i] = System.nanoTime();
-            futures.add(submit(e, base));
+            Flight mine = new Flight();
+            Flight running = inFlight.putIfAbsent(key, mine);
+            if (running != null) {
+                futures.add(running.result);
+                continue;
+            }
+            owner[i] = true;
+            mine.result.whenComplete((v, t) -> inFlight.remove(key, mine));
+            futures.add(submit(e, base, mine));
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         for (int i = 0; i < entries.size(); i++) {
@@ -368,30 +431,35 @@ public class DashboardComposer implements DashboardService {
             try {
                 WidgetView view = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 long took = System.nanoTime() - started[i];
-                if (!fromCache) {
+                if (owner[i]) {
                     e.succeeded(took);
                     Duration refresh = e.descriptor().refresh();
                     cache.put(keys.get(i), view, refresh, epoch);
-                    if (expiresAt != null && expiresAt[0] != 0) {
-                        long viewExpiry = System.nanoTime() + refresh.toNanos();
-                        expiresAt[0] = refresh.isZero() || refresh.isNegative() ? 0
-                                : viewExpiry - expiresAt[0] < 0 ? viewExpiry : expiresAt[0];
-                    }
+                }
+                if (!fromCache && expiresAt != null && expiresAt[0] != 0) {
+                    Duration refresh = e.descriptor().refresh();
+                    long viewExpiry = System.nanoTime() + refresh.toNanos();
+                    expiresAt[0] = refresh.isZero() || refresh.isNegative() ? 0
+                            : viewExpiry - expiresAt[0] < 0 ? viewExpiry : expiresAt[0];
                 }
                 out.add(new RenderedWidget(e.descriptor(), view, null, fromCache ? 0 : TimeUnit.NANOSECONDS.toMillis(took)));
             } catch (TimeoutException ex) {
                 notReusable(expiresAt);
-                f.cancel(true);
-                out.add(failed(e, started[i], "did not answer within " + deadlineMs + " ms"));
+                if (owner[i]) {
+                    f.cancel(true);
+                }
+                out.add(failed(e, started[i], owner[i], "did not answer within " + deadlineMs + " ms"));
             } catch (ExecutionException ex) {
                 Throwable cause = ex.getCause();
                 if (single && cause instanceof BadWidgetRequestException bad) {
-                    e.succeeded(System.nanoTime() - started[i]);
+                    if (owner[i]) {
+                        e.succeeded(System.nanoTime() - started[i]);
+                    }
                     throw new InvalidParameterException(PrivacyFilter.scrub(bad.parameter()), PrivacyFilter.scrub(bad.getMessage()));
                 }
                 notReusable(expiresAt);
-                out.add(failed(e, started[i], reason(cause)));
-                if (!(cause instanceof RefusedException)) {
+                out.add(failed(e, started[i], owner[i], reason(cause)));
+                if (owner[i] && !(cause instanceof RefusedException)) {
                     if (e.shouldLogFailure()) {
                         LOG.warn("Widget {} failed for customer {} (further failures of it are logged at debug "
                                 + "level for a minute)", e.descriptor().id(), customer.id(), cause);
@@ -400,16 +468,42 @@ public class DashboardComposer implements DashboardService {
                     }
                 }
             } catch (CancellationException ex) {
+                // A shared render whose owner gave up at its own deadline.
                 notReusable(expiresAt);
-                out.add(failed(e, started[i], "was cancelled"));
+                out.add(failed(e, started[i], owner[i], "did not answer within " + deadlineMs + " ms"));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
+                for (int j = 0; j < futures.size(); j++) {
+                    if (owner[j]) {
+                        futures.get(j).cancel(true);
+                    }
+                }
                 throw new IllegalStateException("interrupted while rendering the dashboard");
             }
         }
         return out;
     }
+
+    /**
+     * One render of one view that several requests may wait for: {@code result} completes when the render
+     * does; cancelling it (the owner's deadline) interrupts the rendering thread.
+     */
+    private static final class Flight {
+        final CompletableFuture<WidgetView> result = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                Future<?> t = task;
+                if (t != null) {
+                    t.cancel(mayInterruptIfRunning);
+                }
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        volatile Future<?> task;
+    }
+
+    /** Renders in progress, by what they render; see {@link #renderAll}. */
+    private final Map<ViewCache.Key, Flight> inFlight = new ConcurrentHashMap<>();
 
     private static void notReusable(long[] expiresAt) {
         if (expiresAt != null) {
@@ -417,13 +511,14 @@ public class DashboardComposer implements DashboardService {
         }
     }
 
-    private Future<WidgetView> submit(WidgetEntry e, WidgetRequest request) {
+    private Future<WidgetView> submit(WidgetEntry e, WidgetRequest request, Flight flight) {
         if (!e.tryEnter(maxInFlight)) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
+            flight.result.completeExceptionally(
                     new RefusedException("is not responding: " + maxInFlight + " earlier renders are still running"));
+            return flight.result;
         }
         try {
-            return pool.submit(() -> {
+            flight.task = pool.submit(() -> {
                 try {
                     if (!e.live()) {
                         throw new RefusedException("was removed while rendering");
@@ -432,24 +527,28 @@ public class DashboardComposer implements DashboardService {
                     if (v == null) {
                         throw new IllegalStateException("returned no view");
                     }
-                    return PrivacyFilter.filter(v);
+                    flight.result.complete(PrivacyFilter.filter(v));
+                } catch (Throwable t) {
+                    flight.result.completeExceptionally(t);
                 } finally {
                     e.exit();
                 }
             });
         } catch (RejectedExecutionException ex) {
             e.exit();
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new RefusedException("was not rendered: the server is too busy"));
+            flight.result.completeExceptionally(new RefusedException("was not rendered: the server is too busy"));
         }
+        return flight.result;
     }
 
-    private static RenderedWidget failed(WidgetEntry e, long started, String why) {
-        // The reasons are the core's own words; masked all the same, as the error card shows them.
-        String reason = PrivacyFilter.scrub(why);
-        e.failed(started == 0 ? 0 : System.nanoTime() - started, reason);
-        return new RenderedWidget(e.descriptor(), null, reason,
-                started == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    /** An error card; only the render's owner counts it in the widget's health. */
+    private static RenderedWidget failed(WidgetEntry e, long started, boolean owner, String reason) {
+        String masked = PrivacyFilter.scrub(reason);
+        long took = started == 0 ? 0 : System.nanoTime() - started;
+        if (owner) {
+            e.failed(took, masked);
+        }
+        return new RenderedWidget(e.descriptor(), null, masked, TimeUnit.NANOSECONDS.toMillis(took));
     }
 
     private static String reason(Throwable t) {

@@ -2,6 +2,7 @@ package org.sightline.core.internal.dashboard;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -21,8 +22,15 @@ import org.sightline.api.view.WidgetView;
  */
 @Component(service = ViewCache.class)
 public class ViewCache {
-    /** Everything a rendered view depends on. */
-    public record Key(long widgetServiceId, String productId, long customerId, String request, int permissions) {
+    /**
+     * Everything a rendered view depends on: the widget service, the customer, the request (range, zone,
+     * paging, filters, panel) and the viewer's permissions themselves (not a hash of them: two sets with
+     * equal hashes must not share views).
+     */
+    public record Key(long widgetServiceId, String productId, long customerId, String request, Set<String> permissions) {
+        public Key {
+            permissions = Set.copyOf(permissions);
+        }
     }
 
     /**
@@ -39,12 +47,6 @@ public class ViewCache {
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong everything = new AtomicLong();
     private final AtomicLongArray customers = new AtomicLongArray(EPOCH_SLOTS);
-
-    /** The cached view, if fresh. */
-    public WidgetView get(Key key) {
-        Entry e = entry(key);
-        return e == null ? null : e.view;
-    }
 
     /** The cached view with its expiry, if fresh. */
     public Entry entry(Key key) {
@@ -107,10 +109,13 @@ public class ViewCache {
         customers.incrementAndGet(slot(customerId));
     }
 
-    /** Drops every view of a widget service. */
+    /**
+     * Drops every view of a widget service. Other widgets' views and the epochs stay: nobody asks for a
+     * departed service's views again, and a composed dashboard that showed it is found out by the registry
+     * (see {@code DashboardComposer}), so a hot swap costs the views of the swapped widgets only.
+     */
     public void invalidateWidget(long widgetServiceId) {
         entries.keySet().removeIf(k -> k.widgetServiceId() == widgetServiceId);
-        everything.incrementAndGet();
     }
 
     /** Drops everything. */

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,71 @@ public class DashboardComposerTest {
     }
 
     @Test
+    public void concurrentRequestsForTheSameViewShareOneRenderAndTripNoCap() throws Exception {
+        // Twelve viewers open the same widget at once (after a hot swap emptied the caches, say); the cap is 2.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger slowRenders = new AtomicInteger();
+        widget("sms.shared", "sms", "usage", 7, Permissions.CUSTOMER_READ, 60, r -> {
+            slowRenders.incrementAndGet();
+            release.await(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(1))));
+        });
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<RenderedWidget>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(clients.submit(() -> composer.widget(ADMIN, 7, "sms.shared", DashboardQuery.overview())));
+            }
+            Thread.sleep(100);
+            release.countDown();
+            for (var a : answers) {
+                RenderedWidget w = a.get();
+                assertNull(w.error(), w.error());
+                assertTrue(w.view() instanceof KpiView);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals("one render served all twelve", 1, slowRenders.get());
+        var shared = registry.widgets().stream().filter(w -> w.descriptor().id().equals("sms.shared")).findFirst().orElseThrow();
+        assertEquals(0, shared.failures());
+    }
+
+    @Test
+    public void swappingAnotherProductsWidgetKeepsTheComposedDashboard() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id);
+        }
+        Dashboard first = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        // voice (deployed, not subscribed by this customer) is updated: a new widget service, the old one gone.
+        widget("voice.kpi", "voice", "usage", 1, Permissions.CUSTOMER_READ, 0, r -> new KpiView(List.of()));
+        remove("voice.kpi");
+        assertSame(first, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+        assertEquals(1, renders.get());
+        // sms itself swapped: the dashboard is made again with the new service.
+        remove("sms.kpi");
+        widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
+            renders.incrementAndGet();
+            return new KpiView(List.of());
+        });
+        Dashboard second = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertNotSame(first, second);
+        assertEquals(2, renders.get());
+    }
+
+    @Test
+    public void aSubscribedProductsPageStaysWhileItsBundleIsBeingUpdated() {
+        removeProduct("sms"); // bundle:update: the product service is gone for a moment
+        Dashboard page = composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null));
+        assertEquals(List.of(), ids(page));
+        assertTrue(page.navigation().isEmpty());
+        product("sms"); // back: the page fills again, nothing of the gap was kept
+        assertTrue(ids(composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null))).contains("sms.kpi"));
+        // A product the customer does not subscribe to is still not found.
+        expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, new DashboardQuery("voice", null, null, null, null, null)));
+    }
+
+    @Test
     public void aDashboardWithAnErrorCardIsComposedAgainNextTime() {
         composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         composer.dashboard(ADMIN, 7, DashboardQuery.overview());
@@ -344,10 +410,17 @@ public class DashboardComposerTest {
         registry.unbindWidget(refs.remove(id));
     }
 
+    private final Map<String, ServiceReference<Product>> productRefs = new HashMap<>();
+
+    private void removeProduct(String id) {
+        registry.unbindProduct(productRefs.remove(id));
+    }
+
     private void product(String id) {
         @SuppressWarnings("unchecked")
         ServiceReference<Product> ref = mock(ServiceReference.class);
         when(ref.getProperty(Constants.SERVICE_ID)).thenReturn(nextServiceId++);
+        productRefs.put(id, ref);
         registry.bindProduct(ref, new Product() {
             @Override public String id() { return id; }
             @Override public String displayName() { return id.toUpperCase(); }
