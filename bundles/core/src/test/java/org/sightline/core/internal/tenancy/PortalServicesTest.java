@@ -404,10 +404,12 @@ public class PortalServicesTest {
         assertFalse(stored.contains(s.secret()));
         staff.setEnabled("eric", false);
         assertTrue(sessions.find(s.secret()).isEmpty());
-        WebSessionStoreImpl quick = new WebSessionStoreImpl(db.dataSource(), Duration.ofMillis(200), Duration.ofHours(12));
+        // Idle for 2 s: long enough that a busy machine (seen: > 200 ms between two statements under load)
+        // does not end the session before it is first looked up.
+        WebSessionStoreImpl quick = new WebSessionStoreImpl(db.dataSource(), Duration.ofSeconds(2), Duration.ofHours(12));
         WebSession v = quick.create(viewer, null);
         assertTrue(quick.find(v.secret()).isPresent());
-        Thread.sleep(400);
+        Thread.sleep(2_500);
         assertTrue(quick.find(v.secret()).isEmpty());
         WebSession w = sessions.create(admin, null);
         sessions.delete(w.secret());
