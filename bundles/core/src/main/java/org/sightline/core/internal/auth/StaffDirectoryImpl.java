@@ -75,7 +75,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             if (Jdbc.isConstraintViolation(e)) {
                 throw new InvalidParameterException("username", "username '" + name + "' is taken, or partner " + partnerId + " does not exist");
             }
-            throw new IllegalStateException("cannot create user: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create user", e);
         }
         return find(name).orElseThrow();
     }
@@ -127,7 +127,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                         List.of(name));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot change user", e);
         }
     }
 
@@ -189,7 +189,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot assign: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot assign", e);
         } finally {
             // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
             index.invalidateAll();
