@@ -108,8 +108,8 @@ public class CustomerActionsImpl implements CustomerActions {
         List<String> changed = new ArrayList<>();
         if (u.name() != null) {
             String name = u.name().strip();
-            if (name.isEmpty() || name.length() > 200) {
-                throw invalid(viewer, c, "customer.edit", "name", "a customer name is 1 to 200 characters");
+            if (!CustomerColumns.nameFits(name)) {
+                throw invalid(viewer, c, "customer.edit", "name", "a customer name is 1 to 200 characters, in lower case too");
             }
             sets.add("name = ?");
             args.add(name);
@@ -157,8 +157,13 @@ public class CustomerActionsImpl implements CustomerActions {
                     clean.add(e);
                 }
             }
+            String joined = String.join(",", clean);
+            if (!CustomerColumns.recipientsFit(joined)) {
+                throw invalid(viewer, c, "customer.edit", "billingRecipients", "the billing report recipients take at most "
+                        + CustomerColumns.BILLING_RECIPIENTS + " characters together (with a comma between each)");
+            }
             sets.add("billing_recipients = ?");
-            args.add(clean.isEmpty() ? null : String.join(",", clean));
+            args.add(clean.isEmpty() ? null : joined);
             changed.add("billingRecipients");
         }
         if (u.billingProfile() != null) {

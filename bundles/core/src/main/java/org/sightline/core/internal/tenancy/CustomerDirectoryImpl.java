@@ -298,8 +298,8 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         if (accountId == null || !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new InvalidParameterException("accountId", "an account id is 1 to 64 letters, digits, dots, dashes or underscores");
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidParameterException("name", "a customer name is 1 to 200 characters");
+        if (name == null || name.isBlank() || !CustomerColumns.nameFits(name)) {
+            throw new InvalidParameterException("name", "a customer name is 1 to 200 characters, in lower case too");
         }
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new InvalidParameterException("currency", "the billing currency is an ISO 4217 code such as EUR");
