@@ -4,6 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -81,5 +85,16 @@ public class DatabaseOutageTest {
     public void readinessSaysWhetherTheDatabaseAnswers() {
         assertEquals(Map.of(Readiness.DATABASE, true), new DatabaseReadiness(new UrlDataSource(UP)).checks());
         assertEquals(Map.of(Readiness.DATABASE, false), new DatabaseReadiness(refused).checks());
+    }
+
+    @Test
+    public void probesWithinASecondShareOneCheck() throws Exception {
+        DataSource counted = mock(DataSource.class);
+        when(counted.getConnection()).thenAnswer(inv -> DriverManager.getConnection(UP));
+        DatabaseReadiness readiness = new DatabaseReadiness(counted);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Map.of(Readiness.DATABASE, true), readiness.checks());
+        }
+        verify(counted, atMost(2)).getConnection();
     }
 }
