@@ -8,6 +8,10 @@ public abstract class SightlineException extends RuntimeException {
         super(message);
     }
 
+    protected SightlineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** The HTTP status this failure maps to. */
     public abstract int status();
 

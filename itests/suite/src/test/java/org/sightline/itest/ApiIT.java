@@ -220,6 +220,94 @@ public class ApiIT extends SightlineTestSupport {
         assertTrue(!etag.equals(second.headers().firstValue("ETag").orElseThrow()));
     }
 
+    @Test
+    public void everyApiResponseIsNosniffAndThoseWithPersonalDataAreNotStored() throws Exception {
+        String dashboard = "/api/v1/customers/" + customer.id() + "/dashboard";
+        for (HttpResponse<String> r : java.util.List.of(get("/api/v1/customers"), get(dashboard),
+                get("/api/v1/customers/" + customer.id() + "/widgets/itest-demo.leaky"), get("/api/v1/audit"),
+                get("/api/v1/customers/abc/dashboard"),
+                send(HttpRequest.newBuilder(uri("/api/v1/products")).GET().build()))) {
+            assertEquals(r.uri() + " " + r.statusCode(), "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(r.uri() + " " + r.statusCode(), "no-store", r.headers().firstValue("Cache-Control").orElse(""));
+        }
+        // no-store keeps the ETag: a script that keeps the body can still revalidate it for nothing (a customer
+        // without the demo product, whose faulty widgets make every composition differ)
+        String quiet = "/api/v1/customers/" + customer("NOSTORE-1").id() + "/dashboard";
+        String etag = get(quiet).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = send(HttpRequest.newBuilder(uri(quiet)).header("Authorization", basic())
+                .header("If-None-Match", etag).GET().build());
+        assertEquals(304, notModified.statusCode());
+        assertEquals("nosniff", notModified.headers().firstValue("X-Content-Type-Options").orElse(""));
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/api/v1/health")).GET().build());
+        assertEquals("nosniff", health.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(health.headers().firstValue("Cache-Control").isEmpty());
+    }
+
+    @Test
+    public void readinessIsReadyWithoutCredentialsWhileTheDatabaseAnswers() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/health/ready")).GET().build());
+        assertEquals(r.body(), 200, r.statusCode());
+        assertEquals("ready", json(r).get("status").asText());
+        assertEquals("up", json(r).at("/checks/database").asText());
+        assertEquals("up", json(send(HttpRequest.newBuilder(uri("/api/v1/health")).GET().build())).get("status").asText());
+    }
+
+    @Test
+    public void rangesBeyondTheMaximumAndTimesOutsideYears1To9999Are400() throws Exception {
+        String dashboard = "/api/v1/customers/" + customer.id() + "/dashboard";
+        HttpResponse<String> tooLong = get(dashboard + "?from=2000-01-01&to=2026-11-21");
+        assertProblem(tooLong, 400);
+        assertEquals("from", json(tooLong).get("parameter").asText());
+        assertTrue(json(tooLong).get("detail").asText(), json(tooLong).get("detail").asText().contains("3660 days"));
+        HttpResponse<String> huge = get(dashboard + "?from=-999999999-01-01T00:00:00Z&to=%2B999999999-12-31T23:59:59Z");
+        assertProblem(huge, 400);
+        assertEquals("from", json(huge).get("parameter").asText());
+        HttpResponse<String> widget = get("/api/v1/customers/" + customer.id()
+                + "/widgets/itest-demo.leaky?from=2026-01-01&to=%2B10000-01-01T00:00:00Z");
+        assertProblem(widget, 400);
+        assertEquals("to", json(widget).get("parameter").asText());
+        HttpResponse<String> audit = get("/api/v1/audit?from=%2B1000000000-12-31T23:59:59Z");
+        assertProblem(audit, 400);
+        assertEquals("from", json(audit).get("parameter").asText());
+        assertEquals(200, get(dashboard + "?from=2020-01-01&to=2026-11-21").statusCode());
+    }
+
+    @Test
+    public void valuesTooLongForTheirColumnAfterNormalisingAre400NamingTheField() throws Exception {
+        CustomerRef c = customer("LONG-1");
+        String path = "/api/v1/customers/" + c.id();
+        HttpResponse<String> name = patch(path, JSON.writeValueAsString(java.util.Map.of("name", "İ".repeat(200))));
+        assertProblem(name, 400);
+        assertEquals("name", json(name).get("parameter").asText());
+        java.util.List<String> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            recipients.add("billing.department.number" + i + "@accounts.acme-corporation.example.com");
+        }
+        HttpResponse<String> billing = patch(path, JSON.writeValueAsString(java.util.Map.of("billingRecipients", recipients)));
+        assertProblem(billing, 400);
+        assertEquals("billingRecipients", json(billing).get("parameter").asText());
+        assertEquals("Customer LONG-1", json(get(path)).get("name").asText());
+    }
+
+    @Test
+    public void ingestedTimesOutsideTheWindowAreRejectedLinesWithTheirReason() throws Exception {
+        String body = "{\"id\":\"w1\",\"customer\":\"API-1\",\"ts\":\"+999999-01-01T00:00:00Z\",\"amount\":1}\n"
+                + "{\"id\":\"w2\",\"customer\":\"API-1\",\"ts\":\"1970-01-01T00:00:00Z\",\"amount\":1}\n"
+                + "{\"id\":\"w3\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T10:00:00Z\",\"amount\":1}\n";
+        HttpResponse<String> r = ingest("itest-demo", body, token);
+        assertEquals(r.body(), 202, r.statusCode());
+        JsonNode j = json(r);
+        assertEquals(1, j.get("stored").asInt());
+        assertEquals(2, j.get("rejectedCount").asInt());
+        assertEquals("ts", j.at("/rejected/0/field").asText());
+        assertTrue(j.toString(), j.at("/rejected/1/reason").asText().contains("between 2000-01-01T00:00:00Z and one day from now"));
+    }
+
+    private HttpResponse<String> patch(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpResponse<String> post(String path, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic());
         if (json != null) {

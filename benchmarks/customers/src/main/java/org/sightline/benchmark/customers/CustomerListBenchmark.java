@@ -60,7 +60,7 @@ public final class CustomerListBenchmark {
         System.out.printf("Customer list benchmark: %d customers, %d timed requests per query, %d cores%n", customers,
                 iterations, Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("sightline-bench-customers");
-        run("H2 2.2 (file)", "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", null, customers, iterations);
+        run("H2 2.2 (file)", "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0", null, customers, iterations);
         if (pg != null && !pg.isBlank()) {
             String schema = "bench_customers_" + ProcessHandle.current().pid();
             try (Connection c = java.sql.DriverManager.getConnection(pg); Statement st = c.createStatement()) {

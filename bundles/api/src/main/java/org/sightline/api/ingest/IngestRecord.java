@@ -56,14 +56,28 @@ public record IngestRecord(int line, CustomerRef customer, String recordId, Map<
         return s;
     }
 
-    /** A required ISO-8601 instant, such as {@code 2026-11-21T10:15:30Z}. */
+    /** Records may be no older than this: the start of the year 2000. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** Records may be at most this far in the future (clocks that run ahead). */
+    public static final java.time.Duration AHEAD = java.time.Duration.ofDays(1);
+
+    /**
+     * A required ISO-8601 instant, such as {@code 2026-11-21T10:15:30Z}, from {@link #EARLIEST} to {@link #AHEAD}
+     * after now: a time outside that window is a sender's mistake that would break paging and daily series.
+     */
     public Instant instant(String field) throws InvalidRecordException {
         String s = string(field, 64);
+        Instant t;
         try {
-            return Instant.parse(s);
+            t = Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException(field, "must be an ISO-8601 instant such as 2026-11-21T10:15:30Z");
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(Instant.now().plus(AHEAD))) {
+            throw new InvalidRecordException(field, "must be between 2000-01-01T00:00:00Z and one day from now, was " + s);
+        }
+        return t;
     }
 
     /** A required number. */

@@ -4,7 +4,7 @@
  * product's {@link org.sightline.api.ingest.IngestHandler} inside one transaction.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sightline.api.ingest;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,9 @@
 package org.sightline.web.internal;
 
-import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.container.ContainerRequestContext;
 
 import org.sightline.api.Viewer;
+import org.sightline.core.ForbiddenException;
 
 /** The request's viewer and permission checks, for the resources. */
 final class Access {
@@ -23,7 +23,7 @@ final class Access {
     static Viewer require(ContainerRequestContext req, String permission) {
         Viewer v = viewer(req);
         if (!v.can(permission)) {
-            throw new org.sightline.core.ForbiddenException("this needs the '" + permission + "' permission");
+            throw new ForbiddenException("this needs the '" + permission + "' permission");
         }
         return v;
     }

@@ -4,9 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,13 +318,6 @@ public final class AdminResource {
     }
 
     private static Instant time(String name, String v) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (DateTimeException e) {
-            throw new InvalidParameterException(name, "'" + name + "' is a date (2026-11-21) or an ISO-8601 instant");
-        }
+        return Params.instant(name, v, ZoneOffset.UTC);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.ForbiddenException;
+
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.DashboardService;
+import org.sightline.core.ForbiddenException;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
 import org.sightline.core.ProductInfo;
@@ -52,13 +53,6 @@ public final class ApiResource {
         this.registry = registry;
         this.ingest = ingest;
         this.json = json;
-    }
-
-    /** Liveness for load balancers and start scripts; open without credentials. */
-    @GET
-    @Path("health")
-    public Map<String, Object> health() {
-        return Map.of("status", "up");
     }
 
     /** Deployed products. Permission: {@code customer.read}. */

@@ -26,6 +26,7 @@ import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
+import org.sightline.core.Readiness;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffAdmin;
@@ -63,7 +64,7 @@ public class ApiServlet extends ServletContainer {
 
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
-                  StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit) {
+                  StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness) {
     }
 
     @Activate
@@ -72,9 +73,9 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
-                      Config config) {
+                      @Reference Readiness readiness, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
-                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit));
+                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -97,6 +98,7 @@ public class ApiServlet extends ServletContainer {
         req.setAttribute(Gate.ADDRESS, proxies.client(req));
         req.setAttribute(Gate.SECURE, proxies.secure(req));
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        ApiHeaders.apply(path, res);
         Gate.Decision d;
         try {
             d = gate.decide(req, path);
@@ -134,6 +136,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
+        rc.register(new HealthResource(p.readiness()));
         rc.register(new ApiResource(dashboards, registry, ingest, new JsonFactory()));
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));

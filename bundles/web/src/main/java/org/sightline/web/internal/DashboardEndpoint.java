@@ -31,7 +31,9 @@ import org.sightline.core.ForbiddenException;
  * The page asks for this on every visit and refresh, so it is served by the servlet itself rather than
  * through Jersey's resource matching, and its JSON is written once per composed dashboard: the core hands
  * back the same {@link Dashboard} while nothing it was made from has changed, and the bytes written for it
- * are sent again, with an ETag so that a browser's revalidation costs no body at all.
+ * are sent again, with an ETag so that a client's revalidation ({@code If-None-Match}) costs no body at all.
+ * Like every API response with personal data it is {@code Cache-Control: no-store} ({@link ApiHeaders}):
+ * browsers keep no copy, and scripts that keep their own may revalidate it.
  */
 final class DashboardEndpoint {
     private static final String PREFIX = "/v1/customers/";
@@ -86,7 +88,6 @@ final class DashboardEndpoint {
             return;
         }
         res.setHeader("ETag", body.etag);
-        res.setHeader("Cache-Control", "private, no-cache");
         res.setHeader("Vary", "Authorization, Cookie");
         String match = req.getHeader("If-None-Match");
         if (match != null && (match.equals(body.etag) || match.contains(body.etag))) {

@@ -1,6 +1,5 @@
 package org.sightline.web.internal;
 
-import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -15,9 +14,10 @@ import javax.ws.rs.core.UriInfo;
 
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.DashboardQuery;
-import org.sightline.core.InvalidParameterException;
 import org.sightline.core.AuditLog;
+import org.sightline.core.DashboardQuery;
+import org.sightline.core.ForbiddenException;
+import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TableExport;
 
 /** CSV and XLSX exports of a widget's table, privacy-filtered like the JSON. */

@@ -94,9 +94,9 @@ final class Gate {
         return new Decision(viewer.get(), session, null);
     }
 
-    /** Routes open without credentials: the health check and signing in. */
+    /** Routes open without credentials: the health checks (liveness and readiness) and signing in. */
     static boolean open(String method, String path) {
-        return path.equals("/v1/health") || path.equals("/v1/session") && method.equals("POST");
+        return path.equals("/v1/health") || path.equals("/v1/health/ready") || path.equals("/v1/session") && method.equals("POST");
     }
 
     private static String cookie(HttpServletRequest req) {

@@ -18,6 +18,9 @@ import org.sightline.core.InvalidParameterException;
 
 /** Parses and validates query parameters, naming the parameter at fault. */
 final class Params {
+    /** Earliest and (exclusive) latest instant a time parameter may name: the years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Set<String> RESERVED = Set.of("product", "from", "to", "tz", "cursor", "limit", "panel");
 
     private Params() {
@@ -89,16 +92,27 @@ final class Params {
         }
     }
 
-    private static Instant instant(String name, String v, ZoneId zone) {
+    /**
+     * A time parameter: a date ({@code 2026-11-21}, the start of that day in {@code zone}) or an ISO-8601
+     * instant; {@code null} when absent or blank.
+     *
+     * @throws InvalidParameterException unless it is one, in the years 1 to 9999
+     */
+    static Instant instant(String name, String v, ZoneId zone) {
         if (v == null || v.isBlank()) {
             return null;
         }
+        Instant t;
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone).toInstant() : Instant.parse(v);
+            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone).toInstant() : Instant.parse(v);
         } catch (DateTimeException e) {
             throw new InvalidParameterException(name, "'" + abbreviate(v)
                     + "' is not a date (2026-11-21) or an ISO-8601 instant (2026-11-21T10:00:00Z)");
         }
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw new InvalidParameterException(name, "'" + name + "' must be in the years 1 to 9999");
+        }
+        return t;
     }
 
     /**

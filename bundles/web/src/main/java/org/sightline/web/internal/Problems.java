@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.SightlineException;
 import org.sightline.core.TooManyRequestsException;
+import org.sightline.core.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,19 +73,32 @@ final class Problems {
         return r.build();
     }
 
-    /** The problem a failure is shown as. Unexpected failures are logged with an id the client is given. */
+    /**
+     * The problem a failure is shown as. A {@link SightlineException} says what the caller can act on. A
+     * failure to reach the database (found anywhere in the cause chain, see
+     * {@link UnavailableException#isConnectionFailure}) is 503 with {@code Retry-After}. Anything else is a 500
+     * whose detail is a fixed sentence with an incident id; the id is logged with the stack trace, and no
+     * exception or driver message ever reaches the client.
+     */
     static Problem of(Throwable t, String instance) {
+        if (!(t instanceof UnavailableException) && UnavailableException.isConnectionFailure(t)) {
+            t = new UnavailableException(t);
+        }
         if (t instanceof SightlineException s) {
             Problem p = problem(s.status(), s.title(), s.getMessage(), instance);
             if (s instanceof TooManyRequestsException tm) {
                 p = p.with("Retry-After", Long.toString(tm.retryAfterSeconds()));
+            }
+            if (s instanceof UnavailableException u) {
+                LOG.warn("Request {} answered 503: {} ({})", instance, u.getMessage(), cause(u));
+                p = p.with("Retry-After", Long.toString(u.retryAfterSeconds()));
             }
             if (s instanceof InvalidParameterException ip) {
                 p.body().put("parameter", ip.parameter());
             }
             return p;
         }
-        if (t instanceof WebApplicationException w) {
+        if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -100,11 +114,21 @@ final class Problems {
         if (t instanceof JsonProcessingException j) {
             return problem(400, "Malformed JSON", j.getOriginalMessage(), instance);
         }
-        String id = UUID.randomUUID().toString();
-        LOG.error("Request {} failed (error id {})", instance, id, t);
-        return problem(500, "Internal server error",
-                (t instanceof IllegalStateException && t.getMessage() != null ? t.getMessage() + ". " : "")
-                        + "The error was logged with id " + id + ".", instance);
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Request {} failed (incident {})", instance, incident, t);
+        Problem p = problem(500, "Internal server error",
+                "Something went wrong on the server. It was logged as incident " + incident + ".", instance);
+        p.body().put("incident", incident);
+        return p;
+    }
+
+    /** The innermost cause, for a one-line log entry. */
+    private static String cause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
     }
 
     /** Answers with the problem directly on the servlet response (outside Jersey). */

@@ -23,6 +23,7 @@ import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
+import org.sightline.core.Readiness;
 import org.sightline.core.TableExport;
 import org.sightline.core.WidgetRegistry;
 
@@ -34,6 +35,7 @@ public class RoutingTest {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
+        rc.register(new HealthResource(mock(Readiness.class)));
         rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), mock(IngestService.class), new JsonFactory()));
         rc.register(new ExportResource(exports));
         ApplicationHandler app = new ApplicationHandler(rc);

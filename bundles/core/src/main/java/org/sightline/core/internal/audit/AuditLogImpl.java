@@ -99,7 +99,13 @@ public class AuditLogImpl implements AuditLog {
         }
     }
 
+    /** Earliest and (exclusive) latest instant a query or cursor may name: the years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private List<AuditEntry> select(long partnerId, AuditQuery q, int limit) {
+        checkTime("from", q.from());
+        checkTime("to", q.to());
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE partner_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(partnerId);
@@ -137,6 +143,9 @@ public class AuditLogImpl implements AuditLog {
                 int bar = s.indexOf('|');
                 at = Instant.parse(s.substring(0, bar));
                 id = Long.parseLong(s.substring(bar + 1));
+                if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+                    throw new IllegalArgumentException("outside the years 1 to 9999");
+                }
             } catch (RuntimeException e) {
                 throw new InvalidParameterException("cursor", "the cursor is not valid");
             }
@@ -147,6 +156,12 @@ public class AuditLogImpl implements AuditLog {
         }
         sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(limit);
         return Jdbc.list(ds, sql.toString(), args, AuditLogImpl::entry);
+    }
+
+    private static void checkTime(String name, Instant t) {
+        if (t != null && (t.isBefore(EARLIEST) || !t.isBefore(LATEST))) {
+            throw new InvalidParameterException(name, "'" + name + "' must be in the years 1 to 9999");
+        }
     }
 
     /** Reads a row of {@link #COLUMNS}. */

@@ -116,7 +116,7 @@ public class SignInGuardImpl implements SignInGuard {
                             Arrays.asList(failures, now, lockedUntil, name));
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot record the failed sign-in: " + e.getMessage(), e);
+                throw Jdbc.failure("cannot record the failed sign-in", e);
             }
         }
         audit.record(new AuditEntry(0, now, partner, name == null || name.isEmpty() ? "(none)" : name, "session.signin",

@@ -85,7 +85,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                 // partner or another one holds the name, so the answer reveals no other partner's staff.
                 throw new ConflictException(USERNAME_UNUSABLE);
             }
-            throw new IllegalStateException("cannot create user: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create user", e);
         }
         return find(name).orElseThrow();
     }
@@ -130,7 +130,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             Jdbc.update(c, "DELETE FROM web_session WHERE staff_id IN (SELECT id FROM staff_user WHERE username = ?)",
                     List.of(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot change user", e);
         }
     }
 
@@ -147,7 +147,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                         List.of(name));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change user: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot change user", e);
         }
     }
 
@@ -217,7 +217,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot assign: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot assign", e);
         } finally {
             // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
             index.invalidateAll();

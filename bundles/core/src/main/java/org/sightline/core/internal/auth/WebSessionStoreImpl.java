@@ -64,7 +64,7 @@ public class WebSessionStoreImpl implements WebSessionStore {
             Jdbc.update(c, "INSERT INTO web_session (id_hash, staff_id, csrf_token, created_at, last_seen_at, ip) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(hash(secret), user.id(), csrf, now, now, address));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the session: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create the session", e);
         }
         return new WebSession(secret, csrf, user, now, now.plus(absolute));
     }

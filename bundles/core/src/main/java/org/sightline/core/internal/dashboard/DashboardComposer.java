@@ -85,6 +85,10 @@ public class DashboardComposer implements DashboardService {
         @AttributeDefinition(name = "Default range (days)", description = "Length of the default time range, in whole days up to today.")
         int range_default_days() default 30;
 
+        @AttributeDefinition(name = "Maximum range (days)", description = "The longest time range a dashboard or widget may be "
+                + "asked for (from/to); a longer one is refused with 400.")
+        int range_max_days() default 3660;
+
         @AttributeDefinition(name = "Composed dashboard reuse (ms)", description = "A composed dashboard is served again "
                 + "to the same viewer while nothing it was made from has changed (widgets deployed or removed, the "
                 + "customer's data, subscriptions or assignments, each widget's refresh interval), for at most this "
@@ -100,6 +104,7 @@ public class DashboardComposer implements DashboardService {
     private final long deadlineMs;
     private final int maxInFlight;
     private final int defaultDays;
+    private final int maxDays;
     private final CustomerIndex index;
     private final AuditLog audit;
     private final long reuseNanos;
@@ -152,6 +157,7 @@ public class DashboardComposer implements DashboardService {
         this.deadlineMs = Math.max(50, config.widget_deadline_ms());
         this.maxInFlight = Math.max(1, config.widget_max_in_flight());
         this.defaultDays = Math.max(1, config.range_default_days());
+        this.maxDays = Math.max(1, config.range_max_days());
         int threads = Math.max(2, config.widget_pool_size());
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
@@ -171,6 +177,7 @@ public class DashboardComposer implements DashboardService {
 
     @Override
     public Dashboard dashboard(Viewer viewer, long customerId, DashboardQuery query) {
+        checkRange(query);
         if (reuseNanos == 0) {
             return compose(viewer, customerId, query, null, null);
         }
@@ -262,6 +269,7 @@ public class DashboardComposer implements DashboardService {
 
     @Override
     public RenderedWidget widget(Viewer viewer, long customerId, String widgetId, DashboardQuery query) {
+        checkRange(query);
         CustomerRef customer = customer(viewer, customerId);
         WidgetEntry entry = visibleWidget(customer, viewer, widgetId);
         return renderAll(List.of(entry), customer, viewer, range(query), query, true, null).get(0);
@@ -367,6 +375,32 @@ public class DashboardComposer implements DashboardService {
 
     /** Product id of the core's own widgets (products & subscriptions, report activity). */
     public static final String CORE_PRODUCT = "core";
+
+    /** Earliest and (exclusive) latest instant a range may touch: the years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * Refuses a range that no widget should have to walk: longer than {@code range.max.days}, or outside the
+     * years 1 to 9999 (a daily series over it would fill the heap).
+     *
+     * @throws InvalidParameterException naming {@code from} or {@code to}
+     */
+    private void checkRange(DashboardQuery q) {
+        TimeRange r = q.range();
+        if (r == null) {
+            return;
+        }
+        if (r.from().isBefore(EARLIEST)) {
+            throw new InvalidParameterException("from", "'from' must be in the years 1 to 9999");
+        }
+        if (!r.to().isBefore(LATEST)) {
+            throw new InvalidParameterException("to", "'to' must be in the years 1 to 9999");
+        }
+        if (Duration.between(r.from(), r.to()).compareTo(Duration.ofDays(maxDays)) > 0) {
+            throw new InvalidParameterException("from", "the range from 'from' to 'to' is at most " + maxDays + " days");
+        }
+    }
 
     private TimeRange range(DashboardQuery q) {
         if (q.range() != null) {

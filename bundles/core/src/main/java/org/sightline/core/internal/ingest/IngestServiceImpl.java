@@ -34,6 +34,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
 import org.sightline.core.NotFoundException;
+import org.sightline.core.UnavailableException;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.slf4j.Logger;
@@ -94,7 +95,7 @@ public class IngestServiceImpl implements IngestService {
         try {
             lines = reader.read(ndjson);
         } catch (IOException e) {
-            throw new IllegalStateException("the request body could not be read: " + e.getMessage(), e);
+            throw new IllegalStateException("the request body could not be read", e);
         }
         List<Rejection> rejected = new ArrayList<>();
         List<IngestRecord> records = new ArrayList<>(lines.size());
@@ -131,6 +132,9 @@ public class IngestServiceImpl implements IngestService {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
+                if (UnavailableException.isConnectionFailure(e)) {
+                    throw new UnavailableException(e);
+                }
                 LOG.warn("Ingestion for product {} failed; nothing was stored", productId, e);
                 throw new IllegalStateException("the " + productId + " module could not store the records; nothing was stored", e);
             }

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.sightline.core.UnavailableException;
+
 /** Small JDBC helpers shared by the core's stores: binding, single-row and list reads, inserts. */
 public final class Jdbc {
 
@@ -56,7 +58,7 @@ public final class Jdbc {
         try (Connection c = ds.getConnection()) {
             return list(c, sql, args, row);
         } catch (SQLException e) {
-            throw new IllegalStateException("database query failed: " + e.getMessage(), e);
+            throw failure("database query failed", e);
         }
     }
 
@@ -79,7 +81,7 @@ public final class Jdbc {
         try (Connection c = ds.getConnection()) {
             return update(c, sql, args);
         } catch (SQLException e) {
-            throw new IllegalStateException("database update failed: " + e.getMessage(), e);
+            throw failure("database update failed", e);
         }
     }
 
@@ -110,6 +112,17 @@ public final class Jdbc {
     /** Whether the failure is a constraint violation (SQLSTATE class 23). */
     public static boolean isConstraintViolation(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /**
+     * What a failed database call is rethrown as: {@link UnavailableException} when no connection could be had
+     * (the web layer answers 503 with Retry-After), otherwise an {@link IllegalStateException} saying what
+     * failed (a 500 with an incident id). The driver's message stays in the cause, for the log only.
+     *
+     * @param what what was being done, such as {@code "cannot read customer"}
+     */
+    public static RuntimeException failure(String what, Exception e) {
+        return UnavailableException.isConnectionFailure(e) ? new UnavailableException(e) : new IllegalStateException(what, e);
     }
 
     /** {@code ?, ?, ?} for {@code n} parameters. */

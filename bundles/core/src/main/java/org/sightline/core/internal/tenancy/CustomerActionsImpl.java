@@ -121,7 +121,7 @@ public class CustomerActionsImpl implements CustomerActions {
                 conn.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update customer: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot update customer", e);
         }
         cache.invalidateCustomer(c.id());
         index.invalidate(c.partnerId());
@@ -175,7 +175,7 @@ public class CustomerActionsImpl implements CustomerActions {
                 audit.record(viewer, action, null, label, AuditLog.FAILED, "accountId: taken");
                 throw new ConflictException("the partner already has a customer with account id " + accountId);
             }
-            throw new IllegalStateException("cannot create customer: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create customer", e);
         }
         index.invalidate(viewer.partnerId());
         audit.record(viewer, action, id, label, AuditLog.OK, "created with " + String.join(", ", ch.changed));
@@ -193,8 +193,8 @@ public class CustomerActionsImpl implements CustomerActions {
         List<String> changed = new ArrayList<>();
         if (u.name() != null) {
             String name = u.name().strip();
-            if (name.isEmpty() || name.length() > 200) {
-                throw invalid(viewer, customerId, label, action, "name", "a customer name is 1 to 200 characters");
+            if (!CustomerColumns.nameFits(name)) {
+                throw invalid(viewer, customerId, label, action, "name", "a customer name is 1 to 200 characters, in lower case too");
             }
             sets.add("name = ?");
             args.add(name);
@@ -242,8 +242,13 @@ public class CustomerActionsImpl implements CustomerActions {
                     clean.add(e);
                 }
             }
+            String joined = String.join(",", clean);
+            if (!CustomerColumns.recipientsFit(joined)) {
+                throw invalid(viewer, customerId, label, action, "billingRecipients", "the billing report recipients take at most "
+                        + CustomerColumns.BILLING_RECIPIENTS + " characters together (with a comma between each)");
+            }
             sets.add("billing_recipients = ?");
-            args.add(clean.isEmpty() ? null : String.join(",", clean));
+            args.add(clean.isEmpty() ? null : joined);
             changed.add("billingRecipients");
         }
         if (u.billingProfile() != null) {
@@ -304,7 +309,7 @@ public class CustomerActionsImpl implements CustomerActions {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot store the logo: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot store the logo", e);
         }
         audit.record(viewer, "customer.logo", c.id(), label(c), AuditLog.OK, type + ", " + image.length + " bytes");
         return type;
@@ -340,7 +345,7 @@ public class CustomerActionsImpl implements CustomerActions {
                 Jdbc.update(conn, "INSERT INTO customer_pin (staff_id, customer_id) VALUES (?, ?)", List.of(staff, c.id()));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot pin: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot pin", e);
         }
         index.pinned(c.partnerId(), staff, c.id(), pinned);
         audit.record(viewer, action, c.id(), label(c), AuditLog.OK, null);
@@ -386,7 +391,7 @@ public class CustomerActionsImpl implements CustomerActions {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot add services: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot add services", e);
         }
         cache.invalidateCustomer(c.id());
         index.invalidate(c.partnerId());
@@ -419,7 +424,7 @@ public class CustomerActionsImpl implements CustomerActions {
                     + describe(current, v));
             return v;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot edit the subscription: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot edit the subscription", e);
         }
     }
 

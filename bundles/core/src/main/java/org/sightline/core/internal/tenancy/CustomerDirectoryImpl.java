@@ -130,7 +130,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
                     recipients == null || recipients.isBlank() ? List.of() : List.of(recipients.split(",")),
                     (String) extra[4], subscriptions(c, ref.id(), null));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read customer: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read customer", e);
         }
     }
 
@@ -143,7 +143,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         try (Connection c = ds.getConnection()) {
             return subscriptions(c, ref.id(), status);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subscriptions: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read subscriptions", e);
         }
     }
 
@@ -205,7 +205,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         try (Connection c = ds.getConnection()) {
             return Jdbc.insert(c, "INSERT INTO customer_group (partner_id, name) VALUES (?, ?)", List.of(partnerId, name.strip()));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create group: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create group", e);
         }
     }
 
@@ -259,7 +259,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subscriptions: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read subscriptions", e);
         }
     }
 
@@ -272,7 +272,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             long id = rs.getLong(1);
             return rs.wasNull() ? Optional.empty() : Optional.of(id);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read partners: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read partners", e);
         }
     }
 
@@ -289,7 +289,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             ps.executeUpdate();
             return generatedId(ps);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create partner: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create partner", e);
         }
     }
 
@@ -299,8 +299,8 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         if (accountId == null || !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new InvalidParameterException("accountId", "an account id is 1 to 64 letters, digits, dots, dashes or underscores");
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidParameterException("name", "a customer name is 1 to 200 characters");
+        if (name == null || name.isBlank() || !CustomerColumns.nameFits(name)) {
+            throw new InvalidParameterException("name", "a customer name is 1 to 200 characters, in lower case too");
         }
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new InvalidParameterException("currency", "the billing currency is an ISO 4217 code such as EUR");
@@ -324,7 +324,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new InvalidParameterException("accountId", "account id " + accountId + " is already taken");
             }
-            throw new IllegalStateException("cannot create customer: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create customer", e);
         }
     }
 
@@ -347,7 +347,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             index.invalidateAll();
             views.invalidateCustomer(customerId);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot subscribe: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot subscribe", e);
         }
     }
 
@@ -363,7 +363,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
                         rs.getString(5).trim(), rs.getBoolean(6)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read customer: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read customer", e);
         }
     }
 

@@ -310,7 +310,7 @@ public class CustomerIndex {
             Arrays.sort(byName, Comparator.comparing((Entry e) -> e.name).thenComparingLong(e -> e.id));
             return new Snapshot(byName, byId, staffGroups, groupNames, staffNames, pins);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the customer list: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot read the customer list", e);
         }
     }
 

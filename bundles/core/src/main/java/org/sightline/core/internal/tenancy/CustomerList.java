@@ -117,7 +117,7 @@ final class CustomerList {
             List<Row> rows = rows(c, scope, page, myPins);
             return new CustomerPage(summaries(snap, rows), next, total);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot list customers: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot list customers", e);
         }
     }
 

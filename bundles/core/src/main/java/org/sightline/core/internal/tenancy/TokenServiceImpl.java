@@ -90,7 +90,7 @@ public class TokenServiceImpl implements TokenService {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new InvalidParameterException("partner", "no partner with id " + partnerId);
             }
-            throw new IllegalStateException("cannot create token: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot create token", e);
         }
     }
 
@@ -115,7 +115,7 @@ public class TokenServiceImpl implements TokenService {
                 return Optional.of(g);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot check token: " + e.getMessage(), e);
+            throw Jdbc.failure("cannot check token", e);
         }
     }
 

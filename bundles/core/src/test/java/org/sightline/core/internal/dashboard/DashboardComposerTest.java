@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,6 +14,8 @@ import static org.mockito.Mockito.when;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import org.sightline.api.view.KpiView;
 import org.sightline.api.view.TableView;
 import org.sightline.api.widget.BadWidgetRequestException;
 import org.sightline.api.widget.DashboardWidget;
+import org.sightline.api.widget.TimeRange;
 import org.sightline.api.view.LinksView;
 import org.sightline.api.widget.ActionResult;
 import org.sightline.api.widget.WidgetActions;
@@ -158,6 +162,24 @@ public class DashboardComposerTest {
         } catch (InvalidParameterException e) {
             assertEquals("status", e.parameter());
         }
+    }
+
+    @Test
+    public void aRangeLongerThanTheMaximumOrOutsideTheYears1To9999IsA400AndNoWidgetRenders() {
+        Instant to = Instant.parse("2026-11-21T00:00:00Z");
+        assertEquals("from", rangeRefused(new TimeRange(to.minus(Duration.ofDays(3661)), to)));
+        assertEquals("from", rangeRefused(new TimeRange(Instant.parse("-999999999-01-01T00:00:00Z"), to)));
+        assertEquals("to", rangeRefused(new TimeRange(to, Instant.parse("+999999999-12-31T23:59:59Z"))));
+        assertEquals(0, renders.get());
+        composer.dashboard(ADMIN, 7, new DashboardQuery(null, new TimeRange(to.minus(Duration.ofDays(3660)), to), null, null, null, null));
+        assertEquals(1, renders.get());
+    }
+
+    private String rangeRefused(TimeRange range) {
+        DashboardQuery q = new DashboardQuery(null, range, null, null, null, null);
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> composer.dashboard(ADMIN, 7, q));
+        assertThrows(InvalidParameterException.class, () -> composer.widget(ADMIN, 7, "sms.kpi", q));
+        return e.parameter();
     }
 
     @Test
@@ -443,6 +465,7 @@ public class DashboardComposerTest {
             @Override public int widget_pool_size() { return 4; }
             @Override public int widget_max_in_flight() { return 2; }
             @Override public int range_default_days() { return 30; }
+            @Override public int range_max_days() { return 3660; }
             @Override public long dashboard_reuse_ms() { return 10_000; }
         };
     }

@@ -314,6 +314,7 @@ public class PersonalDataChannelsTest {
             @Override public int widget_pool_size() { return 4; }
             @Override public int widget_max_in_flight() { return 4; }
             @Override public int range_default_days() { return 30; }
+            @Override public int range_max_days() { return 3660; }
             @Override public long dashboard_reuse_ms() { return 0; }
         };
     }
