@@ -1,7 +1,8 @@
 /**
  * The core's services for the web layer, the shell and the report bundle: the widget registry and its
- * health, dashboards (composed, privacy-filtered), customers scoped to a viewer, ingestion and tokens.
- * Product modules never see this package; they use {@code org.sightline.api}.
+ * health, dashboards (composed, privacy-filtered), customers scoped to a viewer, ingestion and tokens;
+ * and, for family bundles, {@link org.sightline.core.Transactions} and {@link org.sightline.core.Credits}
+ * (since 1.2). Product modules never see this package; they use {@code org.sightline.api}.
  */
 @Export
 @Version("2.0.0")

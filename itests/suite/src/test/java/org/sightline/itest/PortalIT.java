@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,8 +28,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.CustomerDataOwner;
+import org.sightline.api.usage.UsageLog;
 
 /**
  * The portal over HTTP: scoping (every customer endpoint answers 404 for another partner's customer and,
@@ -45,6 +49,9 @@ public class PortalIT extends SightlineTestSupport {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private FeaturesService features;
 
     @Before
     public void setUp() throws Exception {
@@ -277,6 +284,15 @@ public class PortalIT extends SightlineTestSupport {
         } finally {
             broken.unregister();
         }
+        // the usage family (which products of the communications family bring) deletes usage of every product
+        features.installFeature("sightline-family-usage", EnumSet.noneOf(FeaturesService.Option.class));
+        ServiceTracker<UsageLog, UsageLog> usage = new ServiceTracker<>(context, UsageLog.class, null);
+        usage.open();
+        try {
+            assertNotNull("the usage family's UsageLog within 30 s", usage.waitForService(30_000));
+        } finally {
+            usage.close();
+        }
         JsonNode still = json(json(USER, "GET", c, null));
         assertEquals("sms", still.at("/subscriptions/0/productId").asText());
         HttpResponse<String> ok = json(USER, "POST", c + "/disconnect", "{\"confirm\":\"Yes\"}");
@@ -285,7 +301,7 @@ public class PortalIT extends SightlineTestSupport {
         JsonNode audit = json(json(USER, "GET", "/audit?action=customer.disconnect&customer=" + doomed.id(), null));
         assertEquals("ok", audit.at("/items/0/outcome").asText());
         assertEquals("failed", audit.at("/items/1/outcome").asText());
-        // the core itself deletes the customer's usage, of every product
+        // the usage family deletes the customer's usage, of every product, in the same transaction
         assertTrue(audit.toString(), audit.at("/items/0/detail").asText().contains("usage"));
     }
 

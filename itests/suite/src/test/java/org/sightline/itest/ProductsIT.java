@@ -19,6 +19,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.api.usage.PriceList;
@@ -40,7 +42,7 @@ public class ProductsIT extends SightlineTestSupport {
     private TokenService tokens;
 
     @Inject
-    private UsageLog usage;
+    private BundleContext context;
 
     @Inject
     private ModuleStorage storage;
@@ -66,6 +68,9 @@ public class ProductsIT extends SightlineTestSupport {
     public void smsRecordsLeaveTheServerMaskedEverywhere() throws Exception {
         ensureUser();
         features.installFeature("sightline-product-sms", EnumSet.noneOf(FeaturesService.Option.class));
+        // the product's feature brought the usage family, whose UsageLog the product's widgets use
+        UsageLog usage = service(UsageLog.class);
+        assertEquals("org.sightline.family.usage", context.getServiceReference(UsageLog.class).getBundle().getSymbolicName());
         CustomerRef c = customer("PROD-2", "sms");
         usage.setPriceList(c, "sms", new PriceList("EUR", new BigDecimal("0.10"), Map.of("gb", new BigDecimal("0.25"))),
                 storage.dataSource());
@@ -116,6 +121,18 @@ public class ProductsIT extends SightlineTestSupport {
         assertTrue(all.toString().contains("••••0456"));
         HotDeployIT.assertNoPersonalData(all.toString());
         assertNoRawNumbers(all.toString());
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(30_000);
+            assertTrue("no " + type.getSimpleName() + " service within 30 s", service != null);
+            return service;
+        } finally {
+            tracker.close();
+        }
     }
 
     private static BigDecimal credits(HttpResponse<String> customer) {

@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 
 import org.sightline.api.data.MigrationException;
 import org.sightline.api.data.ModuleStorage;
+import org.sightline.core.Transactions;
 import org.sightline.core.internal.storage.SqlMigrator;
 
 /**
@@ -141,6 +142,16 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
             c.setAutoCommit(true);
             idle.add(c);
         }
+    }
+
+    /** The same transactions as the core's service, for the usage family's applier. */
+    Transactions transactions() {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Transactions.Work<T> work) throws Exception {
+                return BenchDb.this.inTransaction((tx, c) -> work.run(tx));
+            }
+        };
     }
 
     /** A count, read in a transaction of its own. */

@@ -37,8 +37,9 @@ import org.sightline.api.view.Severity;
 import org.sightline.api.widget.PageRequest;
 import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
-import org.sightline.core.internal.usage.UsageLogService;
-import org.sightline.core.internal.usage.UsageViewsService;
+import org.sightline.core.internal.tenancy.CreditsImpl;
+import org.sightline.family.usage.internal.UsageLogService;
+import org.sightline.family.usage.internal.UsageViewsService;
 
 /**
  * The usage log at scale. Loads {@code --records} SMS records (10 M by default) over {@code --customers}
@@ -118,7 +119,8 @@ public final class UsageBenchmark {
         db = new BenchDb(url, 4, !reuse);
         db.migrate("core", org.sightline.core.internal.storage.SqlMigrator.class);
         // roll-ups applied by this program, at known points, rather than by the service's own thread
-        log = new UsageLogService(db, false);
+        // the core's own credits, charged in the applier's transaction as in the server
+        log = new UsageLogService(db, db.transactions(), new CreditsImpl(), false);
         int leftOver = log.applyPendingRollUps();
         if (leftOver > 0) {
             System.out.printf(Locale.ROOT, "# applied %d pending roll-up rows a previous run left%n", leftOver);

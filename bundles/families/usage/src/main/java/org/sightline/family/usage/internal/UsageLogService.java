@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,6 +54,8 @@ import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageSummary;
 import org.sightline.api.view.Money;
 import org.sightline.api.widget.TimeRange;
+import org.sightline.core.Credits;
+import org.sightline.core.Transactions;
 
 /**
  * The shared usage store of the communications products, on the tables of
@@ -63,8 +65,8 @@ import org.sightline.api.widget.TimeRange;
  * insert the records in JDBC batches under a savepoint (when the unique idempotency key objects, go back
  * to the savepoint, look up which keys are stored, one query with the keys bound as an array, and insert the rest),
  * and write the new records' sums per (customer, day, direction, status) as one pending roll-up row, which
- * {@link RollUps} folds into the daily roll-ups and the customers' credits shortly after, many batches at
- * once. A live feed's batch touches a thousand customers: writing their roll-up rows and credits in the
+ * {@link RollUps} folds into the daily roll-ups, and charges to the customers' credits through the core's
+ * {@link Credits}, shortly after, many batches at once. A live feed's batch touches a thousand customers: writing their roll-up rows and credits in the
  * batch's own transaction cost as much again as the records themselves.
  * <p>
  * Reading: pages walk {@code usage_record_page_ix} by key; summaries read {@code usage_daily} and the
@@ -124,24 +126,31 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
     private final RollUps rollUps;
 
     /**
-     * @param storage the server's database; the usage tables are migrated on activation
+     * @param storage      the server's database; the usage tables are migrated on activation
+     * @param transactions the core's transactions, in which the applier applies pending roll-ups
+     * @param credits      the core's credits, which the applier charges in the same transaction
      * @throws MigrationException when the usage tables cannot be created or upgraded
      */
     @Activate
-    public UsageLogService(@Reference ModuleStorage storage) throws MigrationException {
-        this(storage, true);
+    public UsageLogService(@Reference ModuleStorage storage, @Reference Transactions transactions,
+                           @Reference Credits credits) throws MigrationException {
+        this(storage, transactions, credits, true);
     }
 
     /**
-     * @param storage    the server's database; the usage tables are migrated here
-     * @param background whether pending roll-ups are applied on a thread of this service's own; without it
-     *                   (tests, benchmarks) only {@link #applyPendingRollUps} and deletions apply them
+     * @param storage      the server's database; the usage tables are migrated here
+     * @param transactions the core's transactions, in which the applier applies pending roll-ups
+     * @param credits      the core's credits, which the applier charges in the same transaction
+     * @param background   whether pending roll-ups are applied on a thread of this service's own; without it
+     *                     (tests, benchmarks) only {@link #applyPendingRollUps} and deletions apply them
      * @throws MigrationException when the usage tables cannot be created or upgraded
      */
-    public UsageLogService(ModuleStorage storage, boolean background) throws MigrationException {
+    public UsageLogService(ModuleStorage storage, Transactions transactions, Credits credits, boolean background)
+            throws MigrationException {
+        // the module keeps the name it had in the core, so existing databases' schema history stays valid
         storage.migrate(MODULE, getClass());
         this.dataSource = storage.dataSource();
-        this.rollUps = new RollUps(dataSource, background);
+        this.rollUps = new RollUps(transactions, credits, background);
     }
 
     /** Stops applying roll-ups; what is pending is applied after the next start. */
@@ -614,7 +623,7 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
                 }
             }
             // what is pending for the customer would recreate the roll-ups deleted below
-            rollUps.applyAllIn(c);
+            rollUps.applyAllIn(transaction);
             for (String table : List.of("usage_record", "usage_daily", "usage_price")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?"
                         + (productId == null ? "" : " AND product_id = ?"))) {

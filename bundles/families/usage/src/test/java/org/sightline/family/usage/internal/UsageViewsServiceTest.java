@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -48,7 +48,7 @@ public class UsageViewsServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db, false);
+        log = new UsageLogService(db, db.transactions(), db.credits(), false);
         views = new UsageViewsService(log);
         acme = db.customer("Acme", "EUR", new BigDecimal("10"));
         db.inTransaction(tx -> {

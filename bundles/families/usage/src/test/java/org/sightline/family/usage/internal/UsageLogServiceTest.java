@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.Outcome;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.StoreResult;
+import org.sightline.api.usage.UsageException;
 import org.sightline.api.usage.UsageEntry;
 import org.sightline.api.usage.UsagePage;
 import org.sightline.api.usage.UsageQuery;
@@ -63,7 +65,7 @@ public class UsageLogServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db, false);
+        log = new UsageLogService(db, db.transactions(), db.credits(), false);
         acme = db.customer("Acme", "EUR", new BigDecimal("100.0000"));
         globex = db.customer("Globex", "USD", new BigDecimal("50.0000"));
     }
@@ -449,8 +451,32 @@ public class UsageLogServiceTest {
     }
 
     @Test
+    public void aBatchIsChargedExactlyOnceEvenWhenTheApplyFailsAfterTheCharge() throws Exception {
+        db.inTransaction(tx -> {
+            log.setPriceList(acme, SMS, new PriceList("EUR", new BigDecimal("0.10"), Map.of()), tx);
+            return null;
+        });
+        store(List.of(sms(acme, "e1", T0, Direction.OUTBOUND, "delivered", "DE", 2)));
+        // the core charges, then the apply's transaction fails: the charge goes with it, the row stays pending
+        UsageLogService failing = new UsageLogService(db, db.transactions(), (amounts, tx) -> {
+            db.credits().charge(amounts, tx);
+            throw new SQLException("the database went away");
+        }, false);
+        assertThrows(UsageException.class, failing::applyPendingRollUps);
+        assertEquals(new BigDecimal("100.0000"), db.credits(acme).setScale(4));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM usage_pending"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM usage_daily"));
+        assertEquals(new BigDecimal("0.2000"), log.summary(acme, SMS, ALL).spend().amount().setScale(4));
+
+        assertEquals(1, log.applyPendingRollUps());
+        assertEquals(0, log.applyPendingRollUps());
+        assertEquals(new BigDecimal("99.8000"), db.credits(acme).setScale(4));
+        assertEquals(new BigDecimal("0.2000"), log.summary(acme, SMS, ALL).spend().amount().setScale(4));
+    }
+
+    @Test
     public void theServiceAppliesPendingRollUpsOnItsOwnShortlyAfterAStore() throws Exception {
-        UsageLogService running = new UsageLogService(db, true);
+        UsageLogService running = new UsageLogService(db, db.transactions(), db.credits(), true);
         try {
             db.inTransaction(tx -> {
                 running.setPriceList(globex, SMS, new PriceList("USD", new BigDecimal("1.25"), Map.of()), tx);

@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-import org.sightline.core.internal.storage.Transactions;
+import org.sightline.core.Credits;
+import org.sightline.core.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,13 @@ import org.slf4j.LoggerFactory;
  * every batch (a live feed's batch of 1000 records touches some 1000 customers; the roll-up and credit
  * writes took as long again as the records themselves).
  * <p>
- * The applier folds pending rows into {@code usage_daily} and {@code customer.credits} and deletes them,
- * all in one transaction, oldest first, many batches at once (one set-based statement per product for
- * the roll-ups and one for the charges). It runs on its own thread shortly after a store and every second,
- * and inside a customer's deletion (so nothing pending recreates the deleted roll-ups). Pending rows are
- * locked in id order, so appliers, on one server or several, take turns.
+ * The applier folds pending rows into {@code usage_daily}, charges their spend to the customers'
+ * credits through the core's {@link Credits} service, and deletes them, all in one transaction (one
+ * {@link Transactions#inTransaction} call, which the charge joins), so each batch is charged exactly
+ * once; oldest first, many batches at once (one set-based statement per product for the roll-ups and
+ * one charge call). It runs on its own thread shortly after a store and every second, and inside a
+ * customer's deletion, in the core's disconnection transaction (so nothing pending recreates the deleted
+ * roll-ups). Pending rows are locked in id order, so appliers, on one server or several, take turns.
  * <p>
  * Reads stay exact: {@link UsageLogService#summary} reads the roll-up rows and the ids of the pending rows
  * in one statement (one snapshot: a batch is either still pending or already in the roll-ups, never both
@@ -90,10 +93,6 @@ final class RollUps implements AutoCloseable {
             + "WHEN NOT MATCHED THEN INSERT (customer_id, product_id, usage_day, direction, status, record_count, "
             + "quantity, duration_s, spend) VALUES (s.customer_id, ?, CAST(s.usage_day AS DATE), s.direction, s.status, "
             + "s.record_count, s.quantity, s.duration_s, s.spend)";
-    /** Charges in one statement, like {@link #ROLL_UP}. */
-    private static final String CHARGE = "MERGE INTO customer c USING (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY), "
-            + "CAST(? AS DECIMAL(19,4) ARRAY)) AS v (id, amount)) v ON c.id = v.id "
-            + "WHEN MATCHED THEN UPDATE SET credits = c.credits - v.amount";
 
     /** A roll-up row's key within a product; ordered so that writers touch rows in one order. */
     record Key(long customerId, LocalDate day, String direction, String status) implements Comparable<Key> {
@@ -143,6 +142,7 @@ final class RollUps implements AutoCloseable {
     }
 
     private final Transactions transactions;
+    private final Credits credits;
     private final Map<Long, Batch> decoded = new ConcurrentHashMap<>();
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean kicked = new AtomicBoolean();
@@ -157,11 +157,14 @@ final class RollUps implements AutoCloseable {
     private volatile long lagMillis;
 
     /**
-     * @param background whether to apply pending rows on a thread of its own; without it, only
-     *                   {@link #applyAll} and {@link #applyAllIn} apply them
+     * @param transactions the core's transactions, one per apply
+     * @param credits      the core's credits, charged in the apply's transaction
+     * @param background   whether to apply pending rows on a thread of its own; without it, only
+     *                     {@link #applyAll} and {@link #applyAllIn} apply them
      */
-    RollUps(DataSource dataSource, boolean background) {
-        this.transactions = new Transactions(dataSource);
+    RollUps(Transactions transactions, Credits credits, boolean background) {
+        this.transactions = transactions;
+        this.credits = credits;
         if (background) {
             executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sightline-usage-roll-ups");
@@ -240,7 +243,7 @@ final class RollUps implements AutoCloseable {
             while (true) {
                 int n;
                 try {
-                    n = transactions.inTransaction((c, tx) -> applySome(c));
+                    n = transactions.inTransaction(this::applySome);
                 } catch (SQLException | RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -257,14 +260,23 @@ final class RollUps implements AutoCloseable {
     }
 
     /** Applies every pending row visible to the caller's transaction, in it. */
-    void applyAllIn(Connection c) throws SQLException {
-        while (applySome(c) > 0) {
+    void applyAllIn(DataSource transaction) throws SQLException {
+        while (applySome(transaction) > 0) {
             // until none is left
         }
     }
 
-    /** Applies up to {@link #ROWS_PER_APPLY} pending rows, oldest first, in the given transaction. */
-    private int applySome(Connection c) throws SQLException {
+    /**
+     * Applies up to {@link #ROWS_PER_APPLY} pending rows, oldest first, in the given transaction: their
+     * roll-ups, their charges and their deletion commit together or not at all.
+     */
+    private int applySome(DataSource transaction) throws SQLException {
+        try (Connection c = transaction.getConnection()) { // the transaction's: closing it does nothing
+            return applySome(c, transaction);
+        }
+    }
+
+    private int applySome(Connection c, DataSource transaction) throws SQLException {
         List<Long> ids = new ArrayList<>();
         Map<String, Map<Key, Sums>> byProduct = new TreeMap<>();
         Map<Long, Long> charges = new TreeMap<>();
@@ -288,8 +300,13 @@ final class RollUps implements AutoCloseable {
         if (ids.isEmpty()) {
             return 0;
         }
-        charges.values().removeIf(v -> v == 0);
-        charge(c, charges);
+        Map<Long, BigDecimal> amounts = new TreeMap<>();
+        charges.forEach((customer, units) -> {
+            if (units != 0) {
+                amounts.put(customer, BigDecimal.valueOf(units, 4));
+            }
+        });
+        credits.charge(amounts, transaction);
         for (Map.Entry<String, Map<Key, Sums>> e : byProduct.entrySet()) {
             rollUp(c, e.getKey(), e.getValue());
         }
@@ -299,24 +316,6 @@ final class RollUps implements AutoCloseable {
         }
         ids.forEach(decoded::remove);
         return ids.size();
-    }
-
-    private static void charge(Connection c, Map<Long, Long> charges) throws SQLException {
-        List<Map.Entry<Long, Long>> all = new ArrayList<>(charges.entrySet());
-        try (PreparedStatement ps = c.prepareStatement(CHARGE)) {
-            for (int from = 0; from < all.size(); from += STATEMENT_ROWS) {
-                List<Map.Entry<Long, Long>> part = all.subList(from, Math.min(all.size(), from + STATEMENT_ROWS));
-                Long[] ids = new Long[part.size()];
-                BigDecimal[] amounts = new BigDecimal[part.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = part.get(i).getKey();
-                    amounts[i] = BigDecimal.valueOf(part.get(i).getValue(), 4);
-                }
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                ps.setArray(2, c.createArrayOf("numeric", amounts));
-                ps.executeUpdate();
-            }
-        }
     }
 
     private static void rollUp(Connection c, String productId, Map<Key, Sums> sums) throws SQLException {

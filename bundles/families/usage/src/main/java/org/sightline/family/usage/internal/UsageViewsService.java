@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

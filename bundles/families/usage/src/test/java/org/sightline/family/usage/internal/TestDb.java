@@ -1,4 +1,4 @@
-package org.sightline.core.internal.usage;
+package org.sightline.family.usage.internal;
 
 import java.io.File;
 import java.math.BigDecimal;
@@ -10,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -19,14 +21,14 @@ import javax.sql.DataSource;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.MigrationException;
 import org.sightline.api.data.ModuleStorage;
-import org.sightline.core.internal.storage.SqlMigrator;
-import org.sightline.core.internal.storage.Transactions;
-import org.sightline.core.internal.storage.UrlDataSource;
+import org.sightline.core.Credits;
+import org.sightline.core.Transactions;
 
 /**
  * A throwaway database for usage tests: H2 in memory, or PostgreSQL when {@code SIGHTLINE_TEST_PG_URL}
  * is set (such as {@code jdbc:postgresql://127.0.0.1:55432/sightline_test?user=sightline}); there each
- * instance gets a fresh schema. Migrated like the server does it, core first, with the real scripts.
+ * instance gets a fresh schema. The family's real migration scripts run on it; a {@code customer} table
+ * stands in for the core's, written only by {@link TestCore}, the core's transactions and credits.
  */
 final class TestDb implements ModuleStorage, AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -34,6 +36,8 @@ final class TestDb implements ModuleStorage, AutoCloseable {
     private final String schema;
     private final Connection keepAlive;
     private final DataSource dataSource;
+    private final TestCore core;
+    private final Set<String> migrated = new HashSet<>();
 
     TestDb() throws Exception {
         String pg = System.getenv("SIGHTLINE_TEST_PG_URL");
@@ -51,7 +55,20 @@ final class TestDb implements ModuleStorage, AutoCloseable {
         }
         keepAlive = DriverManager.getConnection(url);
         dataSource = new UrlDataSource(url);
-        migrate("core", SqlMigrator.class);
+        core = new TestCore(dataSource);
+        try (Statement st = keepAlive.createStatement()) {
+            st.execute(TestCore.CUSTOMER_TABLE);
+        }
+    }
+
+    /** The core's transactions on this database. */
+    Transactions transactions() {
+        return core;
+    }
+
+    /** The core's credits on this database. */
+    Credits credits() {
+        return core;
     }
 
     boolean postgres() {
@@ -63,62 +80,59 @@ final class TestDb implements ModuleStorage, AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Runs the module's scripts once per database, in version order, a statement per semicolon that ends
+     * a line ({@code --} comment lines dropped), as the core's migrator does.
+     */
     @Override
-    public void migrate(String module, Class<?> anchor) throws MigrationException {
+    public synchronized void migrate(String module, Class<?> anchor) throws MigrationException {
+        if (!migrated.add(module)) {
+            return;
+        }
         try {
             URL dir = anchor.getClassLoader().getResource("db/migration/" + module);
-            List<SqlMigrator.Script> scripts = new ArrayList<>();
+            Map<Integer, File> scripts = new TreeMap<>();
             for (File f : new File(dir.toURI()).listFiles()) {
-                scripts.add(SqlMigrator.script(f.getName(), Files.readString(f.toPath())));
+                scripts.put(Integer.parseInt(f.getName().substring(1, f.getName().indexOf("__"))), f);
             }
-            new SqlMigrator(dataSource).migrate(module, scripts);
-        } catch (MigrationException e) {
-            throw e;
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                for (File f : scripts.values()) {
+                    StringBuilder statement = new StringBuilder();
+                    for (String line : Files.readAllLines(f.toPath())) {
+                        String t = line.strip();
+                        if (t.isEmpty() || t.startsWith("--")) {
+                            continue;
+                        }
+                        statement.append(line).append('\n');
+                        if (t.endsWith(";")) {
+                            st.execute(statement.substring(0, statement.lastIndexOf(";")));
+                            statement.setLength(0);
+                        }
+                    }
+                }
+            }
         } catch (Exception e) {
-            throw new MigrationException("test migration failed", e);
+            throw new MigrationException("test migration of " + module + " failed", e);
         }
     }
 
     /** Runs work in one transaction, as the core does for ingestion: committed if it returns. */
-    <T> T inTransaction(TxWork<T> work) throws Exception {
-        return new Transactions(dataSource).inTransaction((c, tx) -> work.run(tx));
+    <T> T inTransaction(Transactions.Work<T> work) throws Exception {
+        return core.inTransaction(work);
     }
 
-    interface TxWork<T> {
-        T run(DataSource tx) throws Exception;
-    }
-
-    /** Creates a partner (once) and a customer; returns its reference. */
+    /** Creates a customer of partner 1; returns its reference. */
     CustomerRef customer(String name, String currency, BigDecimal credits) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            long partner;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MIN(id) FROM partner")) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO customer (name, currency, credits) VALUES (?, ?, ?)",
+                     new String[] {"id"})) {
+            ps.setString(1, name);
+            ps.setString(2, currency);
+            ps.setBigDecimal(3, credits);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                partner = rs.getLong(1);
-            }
-            if (partner == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner (name) VALUES ('Test partner')",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.executeUpdate();
-                    try (ResultSet rs = ps.getGeneratedKeys()) {
-                        rs.next();
-                        partner = rs.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (partner_id, account_id, name, "
-                    + "name_lower, currency, credits) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                ps.setLong(1, partner);
-                ps.setString(2, "acc-" + name);
-                ps.setString(3, name);
-                ps.setString(4, name.toLowerCase());
-                ps.setString(5, currency);
-                ps.setBigDecimal(6, credits);
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    return new CustomerRef(rs.getLong(1), partner, "acc-" + name, name, currency, true);
-                }
+                return new CustomerRef(rs.getLong(1), 1, "acc-" + name, name, currency, true);
             }
         }
     }
