@@ -4,7 +4,7 @@
  * Product modules never see this package; they use {@code org.sightline.api}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.sightline.core;
 
 import org.osgi.annotation.bundle.Export;
