@@ -26,6 +26,7 @@ import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
+import org.sightline.core.ProductCatalogue;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffDirectory;
@@ -62,7 +63,7 @@ public class ApiServlet extends ServletContainer {
 
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
-                  SignInGuard guard, WebSessionStore sessions, AuditLog audit) {
+                  SignInGuard guard, WebSessionStore sessions, AuditLog audit, ProductCatalogue catalogue) {
     }
 
     @Activate
@@ -70,9 +71,10 @@ public class ApiServlet extends ServletContainer {
                       @Reference IngestService ingest, @Reference TokenService tokens,
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference SignInGuard guard,
-                      @Reference WebSessionStore sessions, @Reference AuditLog audit, Config config) {
+                      @Reference WebSessionStore sessions, @Reference AuditLog audit,
+                      @Reference ProductCatalogue catalogue, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
-                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, guard, sessions, audit));
+                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, guard, sessions, audit, catalogue));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -132,10 +134,10 @@ public class ApiServlet extends ServletContainer {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
-        rc.register(new ApiResource(dashboards, registry, ingest, new JsonFactory()));
+        rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory()));
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
-        rc.register(new CustomerResource(p.customers(), p.actions()));
+        rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.customers()));
         return rc;
     }
