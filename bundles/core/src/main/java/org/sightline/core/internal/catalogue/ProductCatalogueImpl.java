@@ -26,6 +26,7 @@ import org.sightline.api.Product;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.core.KnownProduct;
 import org.sightline.core.ProductCatalogue;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The product catalogue: remembers every {@link Product} service that appears, in the core's
  * {@code product_catalogue} table (this package is its only reader and writer) and in memory. A product
  * whose bundle goes away stays in the catalogue, no longer deployed; when it comes back, what it says about
- * itself then replaces what was remembered.
+ * itself then replaces what was remembered. A product coming or going drops the cached widget views, since
+ * views drawn from the catalogue (product names, what a deployed product offers) may have changed.
  */
 @Component(service = ProductCatalogue.class)
 public class ProductCatalogueImpl implements ProductCatalogue {
@@ -56,13 +58,15 @@ public class ProductCatalogueImpl implements ProductCatalogue {
     }
 
     private final DataSource ds;
+    private final ViewCache views;
     private final Map<String, Entry> remembered = new ConcurrentHashMap<>();
     /** Product id of each deployed product service, by service id. */
     private final Map<Long, String> deployed = new ConcurrentHashMap<>();
 
     @Activate
-    public ProductCatalogueImpl(@Reference ModuleStorage storage) {
+    public ProductCatalogueImpl(@Reference ModuleStorage storage, @Reference ViewCache views) {
         this.ds = storage.dataSource();
+        this.views = views;
         for (Entry e : Jdbc.list(ds, "SELECT product_id, display_name, family, icon_svg FROM product_catalogue", List.of(),
                 rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))) {
             remembered.put(e.id(), e);
@@ -90,10 +94,12 @@ public class ProductCatalogueImpl implements ProductCatalogue {
         if (!e.equals(before)) {
             store(e);
         }
+        views.clear();
     }
 
     public void unbindProduct(Product product, Map<String, Object> properties) {
         deployed.remove((Long) properties.get(Constants.SERVICE_ID));
+        views.clear();
     }
 
     @Override

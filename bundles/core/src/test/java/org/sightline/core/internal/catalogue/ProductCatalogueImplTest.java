@@ -17,7 +17,9 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.sightline.api.Product;
 import org.sightline.api.data.ModuleStorage;
+import org.sightline.api.view.StatusListView;
 import org.sightline.core.KnownProduct;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.tenancy.PortalDb;
 
 @RunWith(Parameterized.class)
@@ -91,7 +93,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aRemovedProductKeepsItsNameFamilyAndIconAcrossARestart() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, "<svg/>");
         catalogue.bindProduct(backup, service(7));
         assertTrue(catalogue.find("google-workspace-backup").orElseThrow().deployed());
@@ -101,7 +103,7 @@ public class ProductCatalogueImplTest {
         assertFalse(gone.deployed());
         assertEquals("Cloud Backup for Google Workspace", gone.displayName());
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         assertEquals(new KnownProduct("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP,
                 "<svg/>", false), restarted.find("google-workspace-backup").orElseThrow());
         assertEquals("Cloud Backup for Google Workspace", restarted.displayName("google-workspace-backup"));
@@ -109,8 +111,22 @@ public class ProductCatalogueImplTest {
     }
 
     @Test
+    public void aProductComingOrGoingDropsCachedViewsThatNamedIt() {
+        ViewCache views = new ViewCache();
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), views);
+        ViewCache.Key key = new ViewCache.Key(1, "core", 5, "all", 0);
+        views.put(key, new StatusListView(List.of()), java.time.Duration.ofMinutes(5));
+        Product sms = product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null);
+        catalogue.bindProduct(sms, service(3));
+        assertNull("a view showing the product's id is gone once its name is known", views.entry(key));
+        views.put(key, new StatusListView(List.of()), java.time.Duration.ofMinutes(5));
+        catalogue.unbindProduct(sms, service(3));
+        assertNull(views.entry(key));
+    }
+
+    @Test
     public void aProductNeverDeployedIsShownByItsId() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         assertTrue(catalogue.find("salesforce-backup").isEmpty());
         assertEquals("salesforce-backup", catalogue.displayName("salesforce-backup"));
         assertEquals(List.of(), catalogue.products());
@@ -118,13 +134,13 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductDeployedAgainIsRememberedAsItNowDescribesItself() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         catalogue.bindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.unbindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.bindProduct(product("voice", "Voice & Calls", Product.FAMILY_COMMUNICATIONS, "<svg/>"), service(2));
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(3));
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         KnownProduct voice = restarted.find("voice").orElseThrow();
         assertEquals("Voice & Calls", voice.displayName());
         assertEquals("<svg/>", voice.iconSvg());
@@ -134,11 +150,11 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductWithABadIdOrAnOversizedIconIsNotTrustedWithIt() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         catalogue.bindProduct(product("Not An Id", "Bad", "x", null), service(1));
         catalogue.bindProduct(product("risk", "Risk Insights", Product.FAMILY_GOVERNANCE, "<svg>" + "x".repeat(30_000) + "</svg>"),
                 service(2));
         assertTrue(catalogue.find("Not An Id").isEmpty());
-        assertNull(new ProductCatalogueImpl(storage(db.dataSource())).find("risk").orElseThrow().iconSvg());
+        assertNull(new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache()).find("risk").orElseThrow().iconSvg());
     }
 }

@@ -28,6 +28,7 @@ import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.core.internal.catalogue.ProductCatalogueImpl;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.tenancy.PortalDb;
 
 public class SubscriptionsWidgetTest {
@@ -57,11 +58,11 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aSubscriptionToAProductWhoseBundleIsGoneShowsTheProductsRememberedName() throws Exception {
-        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         before.bindProduct(backup, service(1));
         before.unbindProduct(backup, service(1));
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(2));
 
         TableView table = (TableView) new SubscriptionsWidget(customers, catalogue).render(request(acme));
@@ -77,7 +78,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aDeployedBackupProductNotStartedOffersToStartIt() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         catalogue.bindProduct(product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null),
                 service(1));
 
@@ -90,7 +91,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void theCardsOfAnAccessDisabledCustomerNameUndeployedProductsToo() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         catalogue.bindProduct(backup, service(1));
         catalogue.unbindProduct(backup, service(1));
