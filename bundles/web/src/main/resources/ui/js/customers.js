@@ -52,7 +52,10 @@ export class CustomerList extends LightElement {
     super.connectedCallback();
     document.title = 'Customers · Sightline';
     this.load();
-    api('/products').then((p) => { this.products = Array.isArray(p) ? p : []; }).catch(() => {});
+    // Every product ever deployed, so that a subscription to one whose bundle is gone shows its name and icon.
+    api('/products/known').catch(() => api('/products'))
+      .then((p) => { this.products = (Array.isArray(p) ? p : []).map((x) => ({ ...x, name: x.name || x.displayName || x.id })); })
+      .catch(() => {});
     api('/groups').then((g) => { this.groups = Array.isArray(g) ? g : g?.items || []; }).catch(() => {});
   }
 

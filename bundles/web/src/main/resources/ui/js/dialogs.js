@@ -230,6 +230,8 @@ function statusLabel(code) {
 
 /** The customer's subscriptions: edit status and quantity, or add services. Resolves true if anything changed. */
 export function manageSubscriptions(customer, products, { add = false } = {}) {
+  // GET /products names a product displayName; the views below draw name.
+  products = (products || []).map((p) => ({ ...p, name: p.name || p.displayName || p.id }));
   return modal({
     title: add ? 'Add services' : 'Subscriptions', wide: true,
     view: (ctx) => {

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * deployed; when the bundle goes away, the product and all of its widgets disappear with it.
  * <p>
  * Implementations return constants: the core calls these methods when the service appears and caches
- * the answers.
+ * the answers. The core also remembers the id, name, family and icon after the bundle is gone, so that
+ * subscriptions to the product keep showing its name.
  *
  * <pre>{@code
  * @Component(service = Product.class)

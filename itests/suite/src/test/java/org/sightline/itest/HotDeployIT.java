@@ -167,6 +167,16 @@ public class HotDeployIT extends SightlineTestSupport {
         assertEquals(0, json(r).get("navigation").size());
         assertProblem(get(dashboardPath() + "?product=itest-demo"), 404);
         assertFalse(get("/api/v1/products").body().contains("itest-demo"));
+        // The customer still subscribes to it: the subscriptions card names the product as it was deployed.
+        JsonNode subs = widget(json(r), "core.subscriptions");
+        assertTrue(subs.toString(), subs.toString().contains("Itest Demo"));
+        boolean remembered = false;
+        for (JsonNode p : json(get("/api/v1/products/known"))) {
+            if (p.get("id").asText().equals("itest-demo")) {
+                remembered = p.get("displayName").asText().equals("Itest Demo") && !p.get("deployed").asBoolean();
+            }
+        }
+        assertTrue("the catalogue remembers the removed product", remembered);
     }
 
     @Test

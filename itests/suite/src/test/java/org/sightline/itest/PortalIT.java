@@ -117,6 +117,19 @@ public class PortalIT extends SightlineTestSupport {
     }
 
     @Test
+    public void sampleCustomersSubscribeOnlyToDeployedProducts() throws Exception {
+        // No product module is deployed in this container: the sample customers have no subscriptions at all.
+        HttpResponse<String> list = await("/api/v1/customers?limit=500", 60, r -> {
+            try {
+                return r.statusCode() == 200 && sampleCustomers(r) == 200;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals(list.body(), java.util.Set.of(), sampleCustomersProducts(list));
+    }
+
+    @Test
     public void everyCustomerEndpointIsNotFoundForForeignAndUnassignedCustomers() throws Exception {
         int checked = 0;
         for (String user : List.of(USER, "eng", "view")) {

@@ -83,6 +83,15 @@ public class ProductsIT extends SightlineTestSupport {
                 "{\"id\":\"m2\",\"customer\":\"PROD-2\",\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\","
                         + "\"status\":\"exploded\",\"from\":\"+44 7700 900123\",\"to\":\"+44 7700 900456\",\"country\":\"GB\",\"segments\":1}") + "\n";
         await("/api/v1/products", 30, x -> x.body().contains("\"sms\""));
+        // Deployed after the sample customers were made, SMS gives some of them its sample subscriptions.
+        HttpResponse<String> sample = await("/api/v1/customers?limit=500", 30, x -> {
+            try {
+                return x.statusCode() == 200 && sampleCustomersProducts(x).contains("sms");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertTrue(sample.body(), java.util.Set.of("sms", "voice", "video", "messaging-apps").containsAll(sampleCustomersProducts(sample)));
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/ingest/sms"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -232,6 +232,28 @@ public abstract class SightlineTestSupport {
         return out.toByteArray();
     }
 
+    /** The product ids that the sample partner's generated customers ({@code SL-...}) in a customer list subscribe to. */
+    protected static java.util.Set<String> sampleCustomersProducts(HttpResponse<String> list) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode c : json(list).get("items")) {
+            if (c.get("accountId").asText().startsWith("SL-")) {
+                c.get("products").forEach(p -> out.add(p.asText()));
+            }
+        }
+        return out;
+    }
+
+    /** How many of the sample partner's generated customers ({@code SL-...}) a customer list holds. */
+    protected static int sampleCustomers(HttpResponse<String> list) throws IOException {
+        int n = 0;
+        for (JsonNode c : json(list).get("items")) {
+            if (c.get("accountId").asText().startsWith("SL-")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     protected static JsonNode widget(JsonNode dashboard, String id) {
         for (JsonNode w : dashboard.get("widgets")) {
             if (id.equals(w.get("id").asText())) {

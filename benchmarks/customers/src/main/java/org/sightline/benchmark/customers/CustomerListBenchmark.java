@@ -29,6 +29,7 @@ import org.sightline.core.CustomerSummary;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.internal.sample.SamplePortal;
 import org.sightline.core.internal.storage.SqlMigrator;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
@@ -82,6 +83,27 @@ public final class CustomerListBenchmark {
         }
     }
 
+    /** The product ids the sample customers subscribe to: the eleven planned product modules. */
+    private static final List<String> PRODUCTS = List.of("m365-backup", "google-workspace-backup", "iaas-paas-backup",
+            "dynamics-backup", "salesforce-backup", "sms", "voice", "video", "messaging-apps", "policy", "risk");
+
+    /** A product's sample subscriptions: about one customer in five subscribes, so each has two or three products. */
+    private record SampleProduct(String productId) implements SampleDataProvider {
+        private static final List<String> STATUSES = List.of("active", "active", "active", "active", "trial", "expired",
+                "not-started", "partially-started", "suspended");
+
+        @Override
+        public void writeSample(Request request, javax.sql.DataSource transaction) {
+        }
+
+        @Override
+        public java.util.Optional<SampleSubscription> sampleSubscription(SampleCustomer customer) {
+            return customer.random().nextInt(100) < 22
+                    ? java.util.Optional.of(SampleSubscription.drawn(customer, STATUSES, 10))
+                    : java.util.Optional.empty();
+        }
+    }
+
     private static void run(String name, String url, String unused, int customers, int iterations) throws Exception {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
@@ -94,6 +116,9 @@ public final class CustomerListBenchmark {
             SamplePortal sample = SamplePortal.on(ds, directory, staff, index);
             long t0 = System.nanoTime();
             var r = sample.load(customers, 42, null);
+            for (String product : PRODUCTS) {
+                sample.subscribe(new SampleProduct(product), 42);
+            }
             long loadMs = (System.nanoTime() - t0) / 1_000_000;
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute(url.startsWith("jdbc:postgresql") ? "ANALYZE" : "ANALYZE");

@@ -30,6 +30,8 @@ import org.sightline.core.DashboardService;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
+import org.sightline.core.KnownProduct;
+import org.sightline.core.ProductCatalogue;
 import org.sightline.core.ProductInfo;
 import org.sightline.core.RenderedWidget;
 import org.sightline.core.WidgetHealth;
@@ -45,12 +47,15 @@ public final class ApiResource {
     private static final String NDJSON = "application/x-ndjson";
     private final DashboardService dashboards;
     private final WidgetRegistry registry;
+    private final ProductCatalogue catalogue;
     private final IngestService ingest;
     private final JsonFactory json;
 
-    ApiResource(DashboardService dashboards, WidgetRegistry registry, IngestService ingest, JsonFactory json) {
+    ApiResource(DashboardService dashboards, WidgetRegistry registry, ProductCatalogue catalogue, IngestService ingest,
+                JsonFactory json) {
         this.dashboards = dashboards;
         this.registry = registry;
+        this.catalogue = catalogue;
         this.ingest = ingest;
         this.json = json;
     }
@@ -61,6 +66,17 @@ public final class ApiResource {
     public List<ProductInfo> products(@Context ContainerRequestContext req) {
         require(req, Permissions.CUSTOMER_READ);
         return registry.products();
+    }
+
+    /**
+     * Every product ever deployed on this server, deployed now or not ({@code deployed}), so that subscriptions
+     * to a product whose bundle is gone can be shown by the product's name. Permission: {@code customer.read}.
+     */
+    @GET
+    @Path("products/known")
+    public List<KnownProduct> knownProducts(@Context ContainerRequestContext req) {
+        require(req, Permissions.CUSTOMER_READ);
+        return catalogue.products();
     }
 
     /** One widget with paging, filters and panel. Permission: {@code customer.read} and the widget's own. */

@@ -27,6 +27,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
 import org.sightline.core.Readiness;
+import org.sightline.core.ProductCatalogue;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffAdmin;
@@ -64,7 +65,8 @@ public class ApiServlet extends ServletContainer {
 
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
-                  StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness) {
+                  StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
+                  ProductCatalogue catalogue) {
     }
 
     @Activate
@@ -73,9 +75,10 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
-                      @Reference Readiness readiness, Config config) {
+                      @Reference Readiness readiness, @Reference ProductCatalogue catalogue, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
-                dashboards, registry, ingest, exports, new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness));
+                dashboards, registry, ingest, exports,
+                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -137,10 +140,10 @@ public class ApiServlet extends ServletContainer {
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(p.readiness()));
-        rc.register(new ApiResource(dashboards, registry, ingest, new JsonFactory()));
+        rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory()));
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
-        rc.register(new CustomerResource(p.customers(), p.actions()));
+        rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.staffAdmin(), p.customers()));
         return rc;
     }

@@ -39,6 +39,7 @@ import org.sightline.core.CustomerUpdate;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.Logo;
 import org.sightline.core.PayloadTooLargeException;
+import org.sightline.core.ProductCatalogue;
 import org.sightline.core.Subscription;
 import org.sightline.core.SubscriptionChange;
 
@@ -53,10 +54,12 @@ public final class CustomerResource {
     private static final int LOGO_LIMIT = 256 * 1024;
     private final CustomerDirectory customers;
     private final CustomerActions actions;
+    private final ProductCatalogue catalogue;
 
-    CustomerResource(CustomerDirectory customers, CustomerActions actions) {
+    CustomerResource(CustomerDirectory customers, CustomerActions actions, ProductCatalogue catalogue) {
         this.customers = customers;
         this.actions = actions;
+        this.catalogue = catalogue;
     }
 
     /** The customer list: search, filters, sort, cursor paging; pinned customers first. */
@@ -209,7 +212,7 @@ public final class CustomerResource {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
         String status = Params.blank(uri.getQueryParameters().getFirst("status"));
         return Map.of("items", customers.subscriptions(viewer, Params.id("id", id), status).stream()
-                .map(CustomerResource::subscription).toList());
+                .map(this::subscription).toList());
     }
 
     /** Adds services: one object, a list, or {@code {"services": [...]}}. */
@@ -235,7 +238,7 @@ public final class CustomerResource {
             }
         }
         List<Subscription> added = actions.addSubscriptions(viewer, cid, changes);
-        return Response.status(201).entity(Map.of("items", added.stream().map(CustomerResource::subscription).toList())).build();
+        return Response.status(201).entity(Map.of("items", added.stream().map(this::subscription).toList())).build();
     }
 
     /** Edits a subscription. */
@@ -303,7 +306,7 @@ public final class CustomerResource {
         return m;
     }
 
-    private static Map<String, Object> details(CustomerDetails d) {
+    private Map<String, Object> details(CustomerDetails d) {
         Map<String, Object> m = summary(d.summary());
         m.put("environmentUrl", d.environmentUrl());
         m.put("hideExpired", d.hideExpired());
@@ -312,13 +315,15 @@ public final class CustomerResource {
         billing.put("recipients", d.billingRecipients());
         billing.put("profile", d.billingProfile());
         m.put("billing", billing);
-        m.put("subscriptions", d.subscriptions().stream().map(CustomerResource::subscription).toList());
+        m.put("subscriptions", d.subscriptions().stream().map(this::subscription).toList());
         return m;
     }
 
-    static Map<String, Object> subscription(Subscription s) {
+    /** A subscription, with the product's name as the catalogue knows it (also when its bundle is not deployed). */
+    Map<String, Object> subscription(Subscription s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("productId", s.productId());
+        m.put("productName", catalogue.displayName(s.productId()));
         m.put("status", s.status());
         m.put("startsOn", s.startsOn() == null ? null : s.startsOn().toString());
         m.put("endsOn", s.endsOn() == null ? null : s.endsOn().toString());

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -22,12 +23,18 @@ import org.junit.Test;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.DashboardService;
+import org.sightline.core.CustomerActions;
+import org.sightline.core.CustomerDirectory;
 import org.sightline.core.IngestService;
 import org.sightline.core.Readiness;
+import org.sightline.core.KnownProduct;
+import org.sightline.core.ProductCatalogue;
+import org.sightline.core.Subscription;
 import org.sightline.core.TableExport;
 import org.sightline.core.WidgetRegistry;
 
 public class RoutingTest {
+    private final ProductCatalogue catalogue = mock(ProductCatalogue.class);
 
     private ContainerResponse get(String path) throws Exception {
         TableExport exports = mock(TableExport.class);
@@ -36,7 +43,8 @@ public class RoutingTest {
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(mock(Readiness.class)));
-        rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), mock(IngestService.class), new JsonFactory()));
+        rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), catalogue, mock(IngestService.class),
+                new JsonFactory()));
         rc.register(new ExportResource(exports));
         ApplicationHandler app = new ApplicationHandler(rc);
         // The front door (Gate) has put the caller on the request.
@@ -50,6 +58,23 @@ public class RoutingTest {
     @Test
     public void exportRoutesToTheExportResource() throws Exception {
         assertEquals(200, get("/v1/customers/2/widgets/itest-demo.leaky/export?format=csv").getStatus());
+    }
+
+    @Test
+    public void knownProductsIncludeThoseNoLongerDeployed() throws Exception {
+        KnownProduct gone = new KnownProduct("google-workspace-backup", "Cloud Backup for Google Workspace", "backup", null, false);
+        when(catalogue.products()).thenReturn(List.of(gone));
+        ContainerResponse r = get("/v1/products/known");
+        assertEquals(200, r.getStatus());
+        assertEquals(List.of(gone), r.getEntity());
+    }
+
+    @Test
+    public void aSubscriptionCarriesItsProductsRememberedName() {
+        when(catalogue.displayName("google-workspace-backup")).thenReturn("Cloud Backup for Google Workspace");
+        CustomerResource customers = new CustomerResource(mock(CustomerDirectory.class), mock(CustomerActions.class), catalogue);
+        assertEquals("Cloud Backup for Google Workspace", customers.subscription(
+                new Subscription("google-workspace-backup", "active", null, null, null, null)).get("productName"));
     }
 
     @Test

@@ -118,6 +118,15 @@ public class ViewCache {
         entries.keySet().removeIf(k -> k.widgetServiceId() == widgetServiceId);
     }
 
+    /**
+     * Drops the views of one product's widgets for every customer (the core's subscriptions card when a
+     * product comes or goes, say) and announces it to everything derived from views.
+     */
+    public void invalidateProduct(String productId) {
+        entries.keySet().removeIf(k -> k.productId().equals(productId));
+        everything.incrementAndGet();
+    }
+
     /** Drops everything. */
     public void clear() {
         entries.clear();

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * The sample partner and "Sample Customer", created on a fresh database when
  * {@code etc/org.sightline.sample.cfg} says {@code enabled = true}. Every deployed
  * {@link SampleDataProvider} writes its sample data for the Sample Customer once, and the customer is
- * subscribed to its product, so the sample dashboard shows every deployed widget.
+ * subscribed to its product, so the sample dashboard shows every deployed widget; the sample partner's other
+ * customers get the product's sample subscriptions at the same time, also once.
  */
 @Component(configurationPid = "org.sightline.sample", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SampleData.Config.class)
@@ -73,13 +74,13 @@ public class SampleData {
     });
     private final CustomerDirectory customers;
     private final CoreStorage storage;
-    private final SampleDataLoader loader;
+    private final SamplePortal loader;
     private final Config config;
     private volatile CustomerRef sample;
 
     @Activate
     public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
-                      @Reference SampleDataLoader loader, Config config) {
+                      @Reference SamplePortal loader, Config config) {
         this.customers = customers;
         this.storage = storage;
         this.loader = loader;
@@ -178,6 +179,12 @@ public class SampleData {
         }
         String product = provider.productId();
         try {
+            if (!alreadyWritten(customer.id(), product)) {
+                int added = loader.subscribe(provider, config.seed());
+                if (added > 0) {
+                    LOG.info("Subscribed {} sample customers to product {}", added, product);
+                }
+            }
             boolean written = storage.transactions().inTransaction((c, tx) -> {
                 if (alreadyWritten(c, customer.id(), product)) {
                     return false;
@@ -199,6 +206,11 @@ public class SampleData {
         } catch (Exception e) {
             LOG.warn("Sample data of product {} could not be written", product, e);
         }
+    }
+
+    private boolean alreadyWritten(long customerId, String product) {
+        return Jdbc.one(storage.dataSource(), "SELECT 1 FROM sample_data WHERE customer_id = ? AND product_id = ?",
+                List.of(customerId, product), rs -> true).isPresent();
     }
 
     private static boolean alreadyWritten(Connection c, long customerId, String product) throws java.sql.SQLException {

@@ -2,20 +2,12 @@ package org.sightline.core.internal.widgets;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Permissions;
 import org.sightline.api.Product;
@@ -33,6 +25,8 @@ import org.sightline.api.widget.Sections;
 import org.sightline.api.widget.SightlineWidget;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.KnownProduct;
+import org.sightline.core.ProductCatalogue;
 import org.sightline.core.Subscription;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 
@@ -40,7 +34,8 @@ import org.sightline.core.internal.dashboard.DashboardComposer;
  * "Products & subscriptions": the customer's subscriptions with status, dates, quantity and quota,
  * filterable by {@code status}. Staff who may act get an "Edit subscription" link per row and, for a backup
  * product that is not started or only partially started, a "Start service" link. When access to the
- * customer's tenant is disabled (the only widget the dashboard then shows) it is drawn as cards.
+ * customer's tenant is disabled (the only widget the dashboard then shows) it is drawn as cards. Products are
+ * named as the {@link ProductCatalogue} remembers them, so a product whose bundle is gone keeps its name.
  */
 @Component(service = DashboardWidget.class)
 @SightlineWidget(id = SubscriptionsWidget.ID, title = "Products & subscriptions", product = DashboardComposer.CORE_PRODUCT,
@@ -49,22 +44,12 @@ public class SubscriptionsWidget implements DashboardWidget {
     /** The widget id. */
     public static final String ID = "core.subscriptions";
     private final CustomerDirectory customers;
-    private final Map<Long, Product> products = new ConcurrentHashMap<>();
+    private final ProductCatalogue catalogue;
 
     @Activate
-    public SubscriptionsWidget(@Reference CustomerDirectory customers) {
+    public SubscriptionsWidget(@Reference CustomerDirectory customers, @Reference ProductCatalogue catalogue) {
         this.customers = customers;
-    }
-
-    /** Deployed products, for names and families (not the registry: it tracks this widget, a cycle). */
-    @Reference(service = Product.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindProduct(ServiceReference<Product> ref, Product product) {
-        products.put((Long) ref.getProperty(Constants.SERVICE_ID), product);
-    }
-
-    void unbindProduct(ServiceReference<Product> ref) {
-        products.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -75,19 +60,11 @@ public class SubscriptionsWidget implements DashboardWidget {
         }
         CustomerRef c = request.customer();
         List<Subscription> subs = customers.subscriptions(request.viewer(), c.id(), "all".equals(status) ? null : status);
-        Map<String, Product> products = new HashMap<>();
-        for (Product p : List.copyOf(this.products.values())) {
-            try {
-                products.put(p.id(), p);
-            } catch (RuntimeException e) {
-                // the product is going away
-            }
-        }
         boolean act = request.viewer().can(Permissions.CUSTOMER_ACT);
         if (!c.accessEnabled()) {
             List<StatusListView.Item> cards = new ArrayList<>();
             for (Subscription s : subs) {
-                cards.add(new StatusListView.Item(name(products, s.productId()), status(s.status()), usage(s), null,
+                cards.add(new StatusListView.Item(catalogue.displayName(s.productId()), status(s.status()), usage(s), null,
                         act ? edit(c, s) : null));
             }
             return new StatusListView(cards);
@@ -101,15 +78,15 @@ public class SubscriptionsWidget implements DashboardWidget {
                 new TableView.Column("action", "Action", CellType.LINK));
         List<TableView.Row> rows = new ArrayList<>();
         for (Subscription s : subs) {
-            Product p = products.get(s.productId());
+            Optional<KnownProduct> p = catalogue.find(s.productId());
             Cell action = Cell.empty();
-            if (act && p != null && Product.FAMILY_BACKUP.equals(family(p))
+            if (act && p.isPresent() && p.get().deployed() && Product.FAMILY_BACKUP.equals(p.get().family())
                     && (s.status().equals("not-started") || s.status().equals("partially-started"))) {
                 action = Cell.link(Link.to("Start service", "/customers/" + c.id() + "/services/" + s.productId() + "/start"));
             } else if (act) {
                 action = Cell.link(edit(c, s));
             }
-            rows.add(new TableView.Row(List.of(Cell.text(name(products, s.productId())), status(s.status()),
+            rows.add(new TableView.Row(List.of(Cell.text(p.map(KnownProduct::displayName).orElse(s.productId())), status(s.status()),
                     Cell.text(s.startsOn() == null ? null : s.startsOn().toString()),
                     Cell.text(s.endsOn() == null ? null : s.endsOn().toString()),
                     s.quantity() == null ? Cell.empty() : Cell.number(BigDecimal.valueOf(s.quantity()), null),
@@ -128,23 +105,6 @@ public class SubscriptionsWidget implements DashboardWidget {
             return null;
         }
         return Cell.text((s.quantity() == null ? "-" : s.quantity()) + " of " + (s.quota() == null ? "-" : s.quota()));
-    }
-
-    private static String name(Map<String, Product> products, String id) {
-        Product p = products.get(id);
-        try {
-            return p == null ? id : p.displayName();
-        } catch (RuntimeException e) {
-            return id;
-        }
-    }
-
-    private static String family(Product p) {
-        try {
-            return p.family();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     static Cell.Status status(String status) {

@@ -1,12 +1,16 @@
 package org.sightline.product.messagingapps;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.data.SampleDataProvider.SampleCustomer;
+import org.sightline.api.data.SampleDataProvider.SampleSubscription;
 import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
@@ -16,6 +20,10 @@ import org.sightline.api.usage.UsageSampleData;
 /** Sample customer-service chat: mostly WhatsApp, replies about as common as outbound messages. */
 @Component(service = SampleDataProvider.class)
 public class MessagingAppsSampleData extends UsageSampleData {
+
+    /** Sample subscription statuses, the active ones most likely. */
+    private static final List<String> STATUSES = List.of("active", "active", "active", "active", "trial", "expired",
+            "suspended");
 
     /** Channel shares in percent, in {@link MessagingAppsProduct#CHANNELS} order. */
     private static final int[] SHARES = {62, 14, 9, 9, 3, 2, 1};
@@ -50,5 +58,13 @@ public class MessagingAppsSampleData extends UsageSampleData {
         return new UsageRecord(e.customer(), e.recordId(), e.time(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
                 status, inbound ? remote : own, inbound ? own : remote, MessagingAppsProduct.CHANNELS.get(c), 1, null,
                 Map.of());
+    }
+
+    /** Three in ten sample customers chat through messaging apps, in bundles of 1 000 conversations. */
+    @Override
+    public Optional<SampleSubscription> sampleSubscription(SampleCustomer customer) {
+        return customer.random().nextInt(100) < 30
+                ? Optional.of(SampleSubscription.drawn(customer, STATUSES, 1000))
+                : Optional.empty();
     }
 }

@@ -1,12 +1,16 @@
 package org.sightline.product.sms;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.data.SampleDataProvider.SampleCustomer;
+import org.sightline.api.data.SampleDataProvider.SampleSubscription;
 import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
@@ -19,6 +23,10 @@ import org.sightline.api.usage.UsageSampleData;
  */
 @Component(service = SampleDataProvider.class)
 public class SmsSampleData extends UsageSampleData {
+
+    /** Sample subscription statuses, the active ones most likely. */
+    private static final List<String> STATUSES = List.of("active", "active", "active", "active", "trial", "expired",
+            "suspended");
 
     private static final String[] COUNTRIES = {"DE", "DE", "DE", "AT", "CH", "FR", "NL", "GB", "US"};
     private static final String[] PREFIXES = {"+49151", "+49160", "+49170", "+43664", "+41791", "+33612", "+31612",
@@ -49,5 +57,13 @@ public class SmsSampleData extends UsageSampleData {
         int segments = e.random().nextInt(10) < 8 ? 1 : 2 + e.random().nextInt(3);
         return new UsageRecord(e.customer(), e.recordId(), e.time(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
                 e.status(), inbound ? remote : own, inbound ? own : remote, COUNTRIES[c], segments, null, Map.of());
+    }
+
+    /** Nearly half of the sample customers send SMS, in bundles of 1 000 messages; most are active. */
+    @Override
+    public Optional<SampleSubscription> sampleSubscription(SampleCustomer customer) {
+        return customer.random().nextInt(100) < 45
+                ? Optional.of(SampleSubscription.drawn(customer, STATUSES, 1000))
+                : Optional.empty();
     }
 }

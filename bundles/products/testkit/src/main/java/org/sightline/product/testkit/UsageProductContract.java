@@ -14,10 +14,13 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -151,6 +154,25 @@ public abstract class UsageProductContract {
             assertTrue(spec().statusCodes().contains(a.status()));
             assertTrue(a.from() == null || a.from().length() <= 4);
             assertTrue(a.to() == null || a.to().length() <= 4);
+        }
+    }
+
+    @Test
+    public void someButNotAllSampleCustomersSubscribeAndAlwaysTheSameWay() {
+        UsageSampleData sample = sampleData();
+        List<Optional<SampleDataProvider.SampleSubscription>> first = new ArrayList<>();
+        List<Optional<SampleDataProvider.SampleSubscription>> again = new ArrayList<>();
+        LocalDate today = LocalDate.of(2026, 1, 1);
+        for (int n = 1; n <= 200; n++) {
+            first.add(sample.sampleSubscription(new SampleDataProvider.SampleCustomer(n, today, new SplittableRandom(n))));
+            again.add(sample.sampleSubscription(new SampleDataProvider.SampleCustomer(n, today, new SplittableRandom(n))));
+        }
+        assertEquals(first, again);
+        long subscribed = first.stream().filter(Optional::isPresent).count();
+        assertTrue("sample customers subscribed: " + subscribed, subscribed > 0 && subscribed < 200);
+        for (Optional<SampleDataProvider.SampleSubscription> s : first) {
+            s.ifPresent(sub -> assertTrue(sub.toString(), sub.quota() == null || sub.quantity() == null
+                    || sub.quantity() <= sub.quota()));
         }
     }
 

@@ -2,12 +2,16 @@ package org.sightline.product.video;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.data.SampleDataProvider.SampleCustomer;
+import org.sightline.api.data.SampleDataProvider.SampleSubscription;
 import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
@@ -17,6 +21,10 @@ import org.sightline.api.usage.UsageSampleData;
 /** Sample meetings: mostly 2 to 8 people for 15 to 60 minutes, now and then an all-hands. */
 @Component(service = SampleDataProvider.class)
 public class VideoSampleData extends UsageSampleData {
+
+    /** Sample subscription statuses, the active ones most likely. */
+    private static final List<String> STATUSES = List.of("active", "active", "active", "active", "trial", "expired",
+            "suspended");
 
     @Activate
     public VideoSampleData(@Reference UsageLog usage) {
@@ -44,5 +52,13 @@ public class VideoSampleData extends UsageSampleData {
         };
         return new UsageRecord(e.customer(), e.recordId(), e.time(), Direction.NONE, e.status(), null, null, null, 1,
                 Duration.ofSeconds(seconds), Map.of("participants", Integer.toString(participants)));
+    }
+
+    /** A quarter of the sample customers have Video, licensed in 10-seat steps. */
+    @Override
+    public Optional<SampleSubscription> sampleSubscription(SampleCustomer customer) {
+        return customer.random().nextInt(100) < 25
+                ? Optional.of(SampleSubscription.drawn(customer, STATUSES, 10))
+                : Optional.empty();
     }
 }

@@ -2,12 +2,16 @@ package org.sightline.product.voice;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.api.data.SampleDataProvider.SampleCustomer;
+import org.sightline.api.data.SampleDataProvider.SampleSubscription;
 import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
 import org.sightline.api.usage.UsageLog;
@@ -20,6 +24,10 @@ import org.sightline.api.usage.UsageSampleData;
  */
 @Component(service = SampleDataProvider.class)
 public class VoiceSampleData extends UsageSampleData {
+
+    /** Sample subscription statuses, the active ones most likely. */
+    private static final List<String> STATUSES = List.of("active", "active", "active", "active", "trial", "expired",
+            "suspended");
 
     private static final String[] COUNTRIES = {"DE", "DE", "DE", "DE", "AT", "CH", "GB", "US"};
     private static final String[] PREFIXES = {"+4930", "+4940", "+49151", "+49170", "+431", "+4144", "+4420", "+1212"};
@@ -56,5 +64,13 @@ public class VoiceSampleData extends UsageSampleData {
         return new UsageRecord(e.customer(), e.recordId(), e.time(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
                 e.status(), inbound ? remote : own, inbound ? own : remote, COUNTRIES[c],
                 VoiceIngest.billableMinutes(e.status(), seconds), Duration.ofSeconds(seconds), Map.of());
+    }
+
+    /** About a third of the sample customers have Voice, in bundles of 500 minutes. */
+    @Override
+    public Optional<SampleSubscription> sampleSubscription(SampleCustomer customer) {
+        return customer.random().nextInt(100) < 35
+                ? Optional.of(SampleSubscription.drawn(customer, STATUSES, 500))
+                : Optional.empty();
     }
 }
