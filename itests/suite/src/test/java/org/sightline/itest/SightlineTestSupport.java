@@ -87,6 +87,10 @@ public abstract class SightlineTestSupport {
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 systemProperty("itest.widgets.jar").value(System.getProperty("itest.widgets.jar")),
                 systemProperty("project.version").value(version),
+                // How long the probe waits in the container for Pax Exam's services (default 10 s): on a busy
+                // machine the container logged "gave up waiting for service ProbeInvokerFactory" and the test
+                // JVM then waited for ever. Failsafe's fork time limit still ends a class that hangs.
+                systemProperty("pax.exam.service.timeout").value("180000"),
         };
     }
 
