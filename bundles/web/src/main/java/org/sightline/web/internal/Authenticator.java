@@ -27,6 +27,8 @@ import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.TokenService;
+import org.sightline.web.internal.auth.DirectoryUnavailableException;
+import org.sightline.web.internal.auth.DirectoryUnavailableLoginException;
 
 /**
  * Turns credentials into a {@link StaffUser} or {@link Viewer}: a username and password checked against
@@ -63,6 +65,7 @@ final class Authenticator {
      * The viewer of a Basic {@code Authorization} header's credentials, if the realm accepts them.
      *
      * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     * @throws DirectoryUnavailableException when the realm's directory (LDAP) could not be asked
      */
     Optional<Viewer> basic(String encoded, String address) {
         String decoded;
@@ -134,6 +137,8 @@ final class Authenticator {
      *
      * @param how how the credentials came ({@code basic}, {@code password} for the web page)
      * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     * @throws DirectoryUnavailableException when the realm's directory (LDAP) could not be asked; not counted
+     *                                       as a failed attempt
      */
     Optional<StaffUser> signIn(String user, char[] password, String address, String how) {
         if (user == null || user.isBlank() || user.length() > 100 || password == null || password.length == 0
@@ -171,6 +176,9 @@ final class Authenticator {
                 }
             });
             lc.login();
+        } catch (DirectoryUnavailableLoginException e) {
+            // Not a failed attempt: the password was not checked. No throttle count, no audit "failed".
+            throw new DirectoryUnavailableException();
         } catch (LoginException e) {
             return Optional.empty();
         } finally {
