@@ -35,12 +35,13 @@ import org.slf4j.LoggerFactory;
  * {@code LDAPLoginModule}: it searches the user's entry ({@code user.base.dn}, {@code user.filter} with
  * {@code %u}, {@code user.search.subtree}; as {@code connection.username} or anonymously), then binds as that
  * entry with the password. Every {@code context.*} option goes into the JNDI environment without its prefix
- * (the JNDI connect and read timeouts among them).
+ * (the JNDI connect and read timeouts among them). A refusal is logged at DEBUG (the caller logs the failed
+ * sign-in once); a directory that cannot be asked at WARN, one line with the cause.
  *
  * <p>Unlike Karaf's module it opens one connection per sign-in (no shared, synchronised context that makes a
  * stalled directory queue every sign-in behind one another), tells a refused password
  * ({@link FailedLoginException}) from a directory that could not be asked
- * ({@link DirectoryUnavailableLoginException}), and logs one line per failure, without a stack trace.
+ * ({@link DirectoryUnavailableLoginException}), and logs no stack traces.
  * Empty passwords are refused before the directory is asked (a simple bind with an empty password is an
  * anonymous bind, which a directory accepts).
  */
@@ -122,7 +123,7 @@ public class LdapLoginModule implements LoginModule {
                     new Object[] {username}, controls);
             try {
                 if (!found.hasMore()) {
-                    LOG.warn("LDAP sign-in of '{}' refused: no such user in {}", username, url);
+                    LOG.debug("LDAP sign-in of '{}' refused: no such user in {}", username, url);
                     throw new FailedLoginException("unknown user");
                 }
                 String dn = found.next().getNameInNamespace();
@@ -154,7 +155,7 @@ public class LdapLoginModule implements LoginModule {
             context = new InitialDirContext(env);
         } catch (AuthenticationException | NoPermissionException | OperationNotSupportedException e) {
             // The directory answered, and said no (49 invalid credentials, 50, 53 such as a locked account).
-            LOG.warn("LDAP sign-in of '{}' refused by {}: {}", username, url, e.getMessage());
+            LOG.debug("LDAP sign-in of '{}' refused by {}: {}", username, url, e.getMessage());
             throw new FailedLoginException("wrong username or password");
         } catch (NamingException e) {
             throw unavailable(username, url, "checking the password", e);
