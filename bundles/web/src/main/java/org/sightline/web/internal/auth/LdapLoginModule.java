@@ -11,6 +11,7 @@ import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.NoPermissionException;
 import javax.naming.OperationNotSupportedException;
+import javax.naming.PartialResultException;
 import javax.naming.SizeLimitExceededException;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
@@ -122,12 +123,12 @@ public class LdapLoginModule implements LoginModule {
             NamingEnumeration<SearchResult> found = context.search(String.valueOf(option(USER_BASE_DN)), filter,
                     new Object[] {username}, controls);
             try {
-                if (!found.hasMore()) {
+                if (!hasMore(found)) {
                     LOG.debug("LDAP sign-in of '{}' refused: no such user in {}", username, url);
                     throw new FailedLoginException("unknown user");
                 }
                 String dn = found.next().getNameInNamespace();
-                if (found.hasMore()) {
+                if (hasMore(found)) {
                     throw new SizeLimitExceededException();
                 }
                 return dn;
@@ -141,6 +142,18 @@ public class LdapLoginModule implements LoginModule {
             throw unavailable(username, url, "searching the user", e);
         } finally {
             close(context);
+        }
+    }
+
+    /**
+     * Whether more entries follow. A referral the search did not follow (Active Directory answers a search from
+     * the domain root with some) ends the results; it does not mean the directory is unavailable.
+     */
+    private static boolean hasMore(NamingEnumeration<SearchResult> found) throws NamingException {
+        try {
+            return found.hasMore();
+        } catch (PartialResultException e) {
+            return false;
         }
     }
 
