@@ -24,6 +24,7 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
+import org.sightline.web.internal.auth.DirectoryUnavailableException;
 
 /**
  * Browser sign-in: {@code POST /api/v1/session} with a username and password sets the
@@ -44,7 +45,10 @@ public final class SessionResource {
         this.audit = audit;
     }
 
-    /** Signs in. 401 on wrong credentials, 429 with Retry-After while throttled. */
+    /**
+     * Signs in. 401 on wrong credentials, 429 with Retry-After while throttled, 503 with Retry-After when the
+     * sign-in directory (LDAP) could not be asked.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(@Context ContainerRequestContext req, JsonNode body) {
@@ -52,7 +56,12 @@ public final class SessionResource {
         String username = Bodies.string(o, "username");
         String password = Bodies.string(o, "password");
         String address = Gate.address(req);
-        Optional<StaffUser> user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
+        Optional<StaffUser> user;
+        try {
+            user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
+        } catch (DirectoryUnavailableException e) {
+            return Problems.response(Gate.unavailable(e, "/api/v1/session"));
+        }
         if (user.isEmpty()) {
             return Problems.response(401, "Sign-in failed", "The username or password is not right.", "/api/v1/session").build();
         }
