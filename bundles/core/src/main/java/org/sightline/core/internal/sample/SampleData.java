@@ -32,6 +32,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.SampleTenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,8 +130,7 @@ public class SampleData {
         sample = customers.findByAccount(partner, SAMPLE_ACCOUNT).orElseGet(() -> {
             CustomerRef c = customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true);
             // A prepaid balance that the sample usage of every product draws down, but not below zero.
-            Jdbc.update(storage.dataSource(), "UPDATE customer SET credits = ? WHERE id = ?",
-                    List.of(SAMPLE_CREDITS, c.id()));
+            SampleTenancy.on(storage.dataSource()).setCredits(c.id(), SAMPLE_CREDITS);
             return c;
         });
         try {
