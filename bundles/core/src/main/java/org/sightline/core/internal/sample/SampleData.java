@@ -32,7 +32,9 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.sightline.core.internal.tenancy.SampleTenancy;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +76,8 @@ public class SampleData {
         return t;
     });
     private final CustomerDirectory customers;
+    private final CustomerIndex index;
+    private final ViewCache views;
     private final CoreStorage storage;
     private final SamplePortal loader;
     private final Config config;
@@ -81,8 +85,11 @@ public class SampleData {
 
     @Activate
     public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
-                      @Reference SamplePortal loader, Config config) {
+                      @Reference SamplePortal loader, @Reference CustomerIndex index, @Reference ViewCache views,
+                      Config config) {
         this.customers = customers;
+        this.index = index;
+        this.views = views;
         this.storage = storage;
         this.loader = loader;
         this.config = config;
@@ -199,7 +206,9 @@ public class SampleData {
                 }
                 return true;
             });
-            customers.subscribe(customer.id(), product, "active");
+            SampleTenancy.on(storage.dataSource()).upsertSubscription(customer.id(), product, "active");
+            index.invalidate(customer.partnerId());
+            views.invalidateCustomer(customer.id());
             if (written) {
                 LOG.info("Wrote sample data of product {} for {}", product, customer.name());
             }

@@ -140,6 +140,11 @@ public final class SampleTenancy {
         });
     }
 
+    /** Subscribes the customer to the product, or changes the status of its subscription. */
+    public void upsertSubscription(long customerId, String productId, String status) {
+        CustomerDirectoryImpl.upsertSubscription(ds, customerId, productId, status);
+    }
+
     /** Sets a customer's credits (a sample customer's prepaid balance). */
     public void setCredits(long customerId, BigDecimal credits) {
         Jdbc.update(ds, "UPDATE customer SET credits = ? WHERE id = ?", List.of(credits, customerId));
