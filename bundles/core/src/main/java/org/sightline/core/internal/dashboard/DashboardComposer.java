@@ -229,9 +229,10 @@ public class DashboardComposer implements DashboardService {
      * stops being fresh, or set to 0 when the result must not be reused (an error card, a view that is
      * never cached). {@code planOut}, when given, receives the plan it followed.
      * <p>
-     * A product page of a product the customer subscribes to but whose bundle is not deployed at this
-     * moment (being updated, or removed) is an empty page, not a {@code 404}: during a {@code bundle:update}
-     * the product is gone for a few hundred milliseconds, and a page that is open must stay.
+     * A product page of a product the customer subscribes to whose bundle is still installed but whose
+     * product service is not registered at this moment (a {@code bundle:update}, a refresh) is an empty page,
+     * not a {@code 404}: the product is gone for a few hundred milliseconds, and a page that is open must stay.
+     * Once its bundle is uninstalled, the page is {@code 404}.
      */
     private Dashboard compose(Viewer viewer, long customerId, DashboardQuery query, long[] expiresAt, Plan[] planOut) {
         CustomerRef customer = customer(viewer, customerId);
@@ -240,7 +241,7 @@ public class DashboardComposer implements DashboardService {
             planOut[0] = plan;
         }
         if (query.product() != null && plan.navigation().stream().noneMatch(p -> p.id().equals(query.product()))) {
-            if (!plan.subscribed().contains(query.product())) {
+            if (!plan.subscribed().contains(query.product()) || !registry.expectedBack(query.product())) {
                 throw new NotFoundException("customer " + customerId + " has no product '" + query.product() + "'");
             }
             notReusable(expiresAt);

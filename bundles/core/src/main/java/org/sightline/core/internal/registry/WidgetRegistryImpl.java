@@ -86,6 +86,9 @@ public class WidgetRegistryImpl implements WidgetRegistry {
 
     @Reference(service = Product.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    /** The bundle that last registered each product id. */
+    private final Map<String, Bundle> providers = new ConcurrentHashMap<>();
+
     public void bindProduct(ServiceReference<Product> ref, Product p) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         String pid = p.id();
@@ -97,8 +100,20 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         Bundle b = ref.getBundle();
         products.put(id, new ProductInfo(pid, PrivacyFilter.scrub(p.displayName()), PrivacyFilter.scrub(p.family()), p.iconSvg(), p.order(),
                 bundleName(b), b == null ? "" : b.getVersion().toString()));
+        if (b != null) {
+            providers.put(pid, b);
+        }
         generation.incrementAndGet();
         LOG.info("Product {} registered by {}", pid, bundleName(b));
+    }
+
+    /**
+     * Whether a product that is not deployed right now is expected back: the bundle that last registered it
+     * is still installed (being updated, refreshed or restarted), as opposed to uninstalled.
+     */
+    public boolean expectedBack(String productId) {
+        Bundle b = providers.get(productId);
+        return b != null && b.getState() != Bundle.UNINSTALLED;
     }
 
     public void unbindProduct(ServiceReference<Product> ref) {

@@ -302,7 +302,8 @@ public class DashboardComposerTest {
 
     @Test
     public void aSubscribedProductsPageStaysWhileItsBundleIsBeingUpdated() {
-        removeProduct("sms"); // bundle:update: the product service is gone for a moment
+        when(productBundles.get("sms").getState()).thenReturn(org.osgi.framework.Bundle.RESOLVED);
+        removeProduct("sms"); // bundle:update: the product service is gone for a moment, its bundle stays installed
         Dashboard page = composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null));
         assertEquals(List.of(), ids(page));
         assertTrue(page.navigation().isEmpty());
@@ -310,6 +311,10 @@ public class DashboardComposerTest {
         assertTrue(ids(composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null))).contains("sms.kpi"));
         // A product the customer does not subscribe to is still not found.
         expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, new DashboardQuery("voice", null, null, null, null, null)));
+        // Uninstalled (feature:uninstall): gone, not found.
+        when(productBundles.get("sms").getState()).thenReturn(org.osgi.framework.Bundle.UNINSTALLED);
+        removeProduct("sms");
+        expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, new DashboardQuery("sms", null, null, null, null, null)));
     }
 
     @Test
@@ -438,10 +443,20 @@ public class DashboardComposerTest {
         registry.unbindProduct(productRefs.remove(id));
     }
 
+    private final Map<String, org.osgi.framework.Bundle> productBundles = new HashMap<>();
+
     private void product(String id) {
         @SuppressWarnings("unchecked")
         ServiceReference<Product> ref = mock(ServiceReference.class);
         when(ref.getProperty(Constants.SERVICE_ID)).thenReturn(nextServiceId++);
+        org.osgi.framework.Bundle bundle = productBundles.computeIfAbsent(id, x -> {
+            org.osgi.framework.Bundle b = mock(org.osgi.framework.Bundle.class);
+            when(b.getState()).thenReturn(org.osgi.framework.Bundle.ACTIVE);
+            when(b.getSymbolicName()).thenReturn("product." + x);
+            when(b.getVersion()).thenReturn(org.osgi.framework.Version.parseVersion("1.0.0"));
+            return b;
+        });
+        when(ref.getBundle()).thenReturn(bundle);
         productRefs.put(id, ref);
         registry.bindProduct(ref, new Product() {
             @Override public String id() { return id; }
