@@ -1,5 +1,8 @@
 package org.sightline.benchmark.customers;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URL;
@@ -110,7 +113,7 @@ public final class CustomerListBenchmark {
         hc.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(hc)) {
             migrate(ds);
-            CustomerIndex index = CustomerIndex.on(ds);
+            CustomerIndex index = CustomerIndex.on(ds, new ChangeNotes());
             CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index);
             StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), index);
             SamplePortal sample = SamplePortal.on(ds, directory, staff, index);

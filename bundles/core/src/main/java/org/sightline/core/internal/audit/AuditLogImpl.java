@@ -1,5 +1,8 @@
 package org.sightline.core.internal.audit;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,7 +46,7 @@ public class AuditLogImpl implements AuditLog {
 
     /** An audit log on a plain data source (tests). */
     public static AuditLogImpl on(DataSource ds) {
-        return new AuditLogImpl(ds, new ViewCache());
+        return new AuditLogImpl(ds, new ViewCache(new ChangeNotes(), new CacheDirectory()));
     }
 
     private AuditLogImpl(DataSource ds, ViewCache views) {

@@ -1,5 +1,8 @@
 package org.sightline.core.internal.tenancy;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +61,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     /** A directory on a plain data source (tests, benchmarks). */
     public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index) {
-        return new CustomerDirectoryImpl(ds, index, new ViewCache());
+        return new CustomerDirectoryImpl(ds, index, new ViewCache(new ChangeNotes(), new CacheDirectory()));
     }
 
     private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, ViewCache views) {

@@ -1,5 +1,8 @@
 package org.sightline.core.internal.dashboard;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
@@ -65,10 +68,12 @@ public class DashboardComposerTest {
     private static final CustomerRef LOCKED = new CustomerRef(8, 1, "LOCK-1", "Locked", "EUR", false);
 
     private final WidgetRegistryImpl registry = new WidgetRegistryImpl();
-    private final ViewCache cache = new ViewCache();
+    private final ChangeNotes changes = new ChangeNotes();
+    private final CacheDirectory caches = new CacheDirectory();
+    private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private final AtomicInteger renders = new AtomicInteger();
-    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class));
+    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class), changes);
     private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AuditLog audit = mock(AuditLog.class);
     private final Map<String, ServiceReference<DashboardWidget>> refs = new HashMap<>();
@@ -88,7 +93,7 @@ public class DashboardComposerTest {
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
         product("sms");
         product("voice");
-        composer = new DashboardComposer(registry, customers, cache, index, audit, config(300));
+        composer = new DashboardComposer(registry, customers, cache, changes, caches, audit, config(300));
         widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
             renders.incrementAndGet();
             return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));

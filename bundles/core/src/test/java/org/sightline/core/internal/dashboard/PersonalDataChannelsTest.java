@@ -1,5 +1,8 @@
 package org.sightline.core.internal.dashboard;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -105,7 +108,9 @@ public class PersonalDataChannelsTest {
     private final String plant;
     private final String masked;
     private final WidgetRegistryImpl registry = new WidgetRegistryImpl();
-    private final ViewCache cache = new ViewCache();
+    private final ChangeNotes changes = new ChangeNotes();
+    private final CacheDirectory caches = new CacheDirectory();
+    private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private DashboardComposer composer;
     private long nextServiceId = 1;
@@ -121,7 +126,7 @@ public class PersonalDataChannelsTest {
         when(customers.find(any(), eq(7L))).thenReturn(Optional.of(ACME));
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
         bindProduct();
-        composer = new DashboardComposer(registry, customers, cache, CustomerIndex.on(mock(DataSource.class)),
+        composer = new DashboardComposer(registry, customers, cache, changes, caches,
                 mock(AuditLog.class), config());
         bind("leak.table", r -> table());
         bind("leak.tiles", r -> new KpiView(List.of(new Kpi("k", "Top " + plant, Cell.text(plant), Severity.INFO,

@@ -1,5 +1,8 @@
 package org.sightline.core.internal.sample;
 
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -72,7 +75,7 @@ public class SamplePortalTest {
     }
 
     private SamplePortal portal(PortalDb db) {
-        CustomerIndex index = CustomerIndex.on(db.dataSource());
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         return SamplePortal.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index), index);
     }
