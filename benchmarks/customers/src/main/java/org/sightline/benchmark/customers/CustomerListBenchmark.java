@@ -1,8 +1,5 @@
 package org.sightline.benchmark.customers;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URL;
@@ -33,6 +30,7 @@ import org.sightline.core.StaffUser;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.sample.SamplePortal;
 import org.sightline.core.internal.storage.SqlMigrator;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;

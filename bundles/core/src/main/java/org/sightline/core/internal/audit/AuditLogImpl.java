@@ -1,8 +1,5 @@
 package org.sightline.core.internal.audit;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +21,8 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 import org.sightline.core.internal.dashboard.ViewCache;

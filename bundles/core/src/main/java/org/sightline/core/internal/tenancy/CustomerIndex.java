@@ -1,8 +1,5 @@
 package org.sightline.core.internal.tenancy;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +25,8 @@ import org.sightline.core.Caches;
 import org.sightline.core.Changes;
 import org.sightline.core.Changes.Change;
 import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;

@@ -1,8 +1,5 @@
 package org.sightline.core.internal.catalogue;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -23,6 +20,8 @@ import org.sightline.api.Product;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.api.view.StatusListView;
 import org.sightline.core.KnownProduct;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.tenancy.PortalDb;
 

@@ -1,8 +1,5 @@
 package org.sightline.core.internal.dashboard;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
@@ -57,6 +54,8 @@ import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.RenderedWidget;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
 
@@ -250,6 +249,53 @@ public class DashboardComposerTest {
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.empty());
         index.invalidateAll();
         expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, DashboardQuery.overview())); // scoped again
+    }
+
+    @Test
+    public void aDashboardComposedWhileItsCustomerChangedIsComposedAgainNextTime() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id);
+        }
+        AtomicInteger changing = new AtomicInteger(1);
+        widget("sms.racy", "sms", "usage", 40, Permissions.CUSTOMER_READ, 60, r -> {
+            if (changing.getAndDecrement() > 0) {
+                // A portal write commits and announces while this widget renders.
+                changes.announce(new org.sightline.core.Changes.Customer(7));
+            }
+            return new KpiView(List.of());
+        });
+        Dashboard first = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        Dashboard second = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertNotSame("composed from data older than the change", first, second);
+        assertSame(second, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+    }
+
+    @Test
+    public void aPartnersTenancyChangeDropsItsViewersDashboardsOnly() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id); // error cards and never-cached views make a dashboard not reusable
+        }
+        Dashboard mine = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        Viewer other = new Viewer("olga", 2, Set.of("admin"), ADMIN.permissions());
+        when(customers.find(org.mockito.ArgumentMatchers.eq(other), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.of(ACME));
+        Dashboard theirs = composer.dashboard(other, 7, DashboardQuery.overview());
+        changes.announce(new org.sightline.core.Changes.Partner(2));
+        assertSame(mine, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+        assertNotSame(theirs, composer.dashboard(other, 7, DashboardQuery.overview()));
+    }
+
+    @Test
+    public void composedDashboardsAreListedWithTheirHitRatio() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id); // error cards and never-cached views make a dashboard not reusable
+        }
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        org.sightline.core.CacheStats s = caches.caches().stream().filter(c -> c.name().equals("core.dashboards"))
+                .findFirst().orElseThrow();
+        assertEquals(1, s.hits());
+        assertEquals(1, s.misses());
+        assertEquals(1, s.size());
     }
 
     @Test

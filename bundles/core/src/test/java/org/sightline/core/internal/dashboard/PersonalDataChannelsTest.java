@@ -1,8 +1,5 @@
 package org.sightline.core.internal.dashboard;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -60,6 +57,8 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TableExport;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.export.TableExportService;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;

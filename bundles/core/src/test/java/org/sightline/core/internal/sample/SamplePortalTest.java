@@ -1,8 +1,5 @@
 package org.sightline.core.internal.sample;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -20,6 +17,7 @@ import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;

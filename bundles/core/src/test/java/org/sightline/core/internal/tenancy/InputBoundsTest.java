@@ -1,8 +1,5 @@
 package org.sightline.core.internal.tenancy;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
@@ -25,6 +22,8 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.internal.audit.AuditLogImpl;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Transactions;
 

@@ -1,8 +1,5 @@
 package org.sightline.core.internal.tenancy;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -51,6 +48,8 @@ import org.sightline.core.internal.auth.SignInGuardImpl;
 import org.sightline.core.internal.auth.StaffAdminImpl;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.core.internal.auth.WebSessionStoreImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;

@@ -1,8 +1,5 @@
 package org.sightline.core.internal.widgets;
 
-import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
-
 import static org.junit.Assert.assertEquals;
 import static org.sightline.core.internal.catalogue.ProductCatalogueImplTest.product;
 import static org.sightline.core.internal.catalogue.ProductCatalogueImplTest.service;
@@ -28,6 +25,8 @@ import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.catalogue.ProductCatalogueImpl;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
