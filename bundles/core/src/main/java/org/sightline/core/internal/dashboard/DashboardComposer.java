@@ -62,7 +62,6 @@ import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.registry.WidgetEntry;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
-import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -109,11 +109,6 @@ public class ViewCache {
         return e == null || System.nanoTime() - e.expiresAt() > 0 ? null : e;
     }
 
-    /** Where to note {@link Changes#sequence()} before rendering, for {@link #put(Key, WidgetView, Duration, long)}. */
-    public Changes changes() {
-        return changes;
-    }
-
     /** Caches a view for {@code ttl}. */
     public void put(Key key, WidgetView view, Duration ttl) {
         if (ttl.isZero() || ttl.isNegative()) {
