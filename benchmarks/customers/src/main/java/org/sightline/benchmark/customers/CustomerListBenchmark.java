@@ -30,6 +30,7 @@ import org.sightline.core.StaffUser;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.sample.SamplePortal;
 import org.sightline.core.internal.storage.SqlMigrator;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
@@ -110,7 +111,7 @@ public final class CustomerListBenchmark {
         hc.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(hc)) {
             migrate(ds);
-            CustomerIndex index = CustomerIndex.on(ds);
+            CustomerIndex index = CustomerIndex.on(ds, new ChangeNotes());
             CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index);
             StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), index);
             SamplePortal sample = SamplePortal.on(ds, directory, staff, index);

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
+import org.sightline.core.CacheStats;
+import org.sightline.core.Caches;
 import org.sightline.core.DashboardService;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.IngestReport;
@@ -50,9 +52,11 @@ public final class ApiResource {
     private final ProductCatalogue catalogue;
     private final IngestService ingest;
     private final JsonFactory json;
+    private final Caches caches;
 
     ApiResource(DashboardService dashboards, WidgetRegistry registry, ProductCatalogue catalogue, IngestService ingest,
-                JsonFactory json) {
+                JsonFactory json, Caches caches) {
+        this.caches = caches;
         this.dashboards = dashboards;
         this.registry = registry;
         this.catalogue = catalogue;
@@ -130,6 +134,32 @@ public final class ApiResource {
     public List<Map<String, Object>> adminWidgets(@Context ContainerRequestContext req) {
         require(req, Permissions.ADMIN);
         return registry.widgets().stream().map(ApiResource::health).toList();
+    }
+
+    /**
+     * One cache's figures on the admin pages.
+     *
+     * @param name      what it holds ({@code core.views}, {@code usage.prices}...)
+     * @param size      entries held now
+     * @param maximum   its bound on entries, -1 when only time bounds it
+     * @param hitRatio  hits per lookup since the start, 0 to 1
+     * @param hits      lookups answered from it
+     * @param misses    lookups that computed or read
+     * @param evictions entries dropped for size or age
+     */
+    public record CacheFigures(String name, long size, long maximum, double hitRatio, long hits, long misses, long evictions) {
+        static CacheFigures of(CacheStats s) {
+            return new CacheFigures(s.name(), s.size(), s.maximumSize(), Math.round(s.hitRatio() * 1000) / 1000.0,
+                    s.hits(), s.misses(), s.evictions());
+        }
+    }
+
+    /** The server's caches with their hit ratios. Permission: {@code server.admin}. */
+    @GET
+    @Path("admin/caches")
+    public List<CacheFigures> adminCaches(@Context ContainerRequestContext req) {
+        require(req, Permissions.ADMIN);
+        return caches.caches().stream().map(CacheFigures::of).toList();
     }
 
     /** Records for a product, one JSON object per line. Permission: {@code ingest} (an ingestion token). */

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sightline.core.Caches;
 import org.sightline.core.AuditLog;
 import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDirectory;
@@ -67,7 +68,7 @@ public class ApiServlet extends ServletContainer {
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
-                  ProductCatalogue catalogue) {
+                  ProductCatalogue catalogue, Caches caches) {
     }
 
     @Activate
@@ -76,10 +77,11 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerDirectory customers, @Reference TableExport exports,
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
-                      @Reference Readiness readiness, @Reference ProductCatalogue catalogue, Config config) {
+                      @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
+                      @Reference Caches caches, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue));
+                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -141,7 +143,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(p.readiness()));
-        rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory()));
+        rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory(), p.caches()));
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));

@@ -78,7 +78,7 @@ public class FailuresTest {
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(new DatabaseReadiness(ds)));
-        rc.register(new ApiResource(mock(DashboardService.class), registry, mock(org.sightline.core.ProductCatalogue.class), ingest, new JsonFactory()));
+        rc.register(new ApiResource(mock(DashboardService.class), registry, mock(org.sightline.core.ProductCatalogue.class), ingest, new JsonFactory(), mock(org.sightline.core.Caches.class)));
         rc.register(new AdminResource(AuditLogImpl.on(ds), mock(TokenService.class), mock(StaffDirectory.class), mock(org.sightline.core.StaffAdmin.class),
                 mock(CustomerDirectory.class)));
         return new ApplicationHandler(rc);

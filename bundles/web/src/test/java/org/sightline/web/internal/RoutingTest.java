@@ -22,6 +22,8 @@ import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.junit.Test;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
+import org.sightline.core.CacheStats;
+import org.sightline.core.Caches;
 import org.sightline.core.DashboardService;
 import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDirectory;
@@ -35,6 +37,7 @@ import org.sightline.core.WidgetRegistry;
 
 public class RoutingTest {
     private final ProductCatalogue catalogue = mock(ProductCatalogue.class);
+    private final Caches caches = mock(Caches.class);
 
     private ContainerResponse get(String path) throws Exception {
         TableExport exports = mock(TableExport.class);
@@ -44,7 +47,7 @@ public class RoutingTest {
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(mock(Readiness.class)));
         rc.register(new ApiResource(mock(DashboardService.class), mock(WidgetRegistry.class), catalogue, mock(IngestService.class),
-                new JsonFactory()));
+                new JsonFactory(), caches));
         rc.register(new ExportResource(exports));
         ApplicationHandler app = new ApplicationHandler(rc);
         // The front door (Gate) has put the caller on the request.
@@ -75,6 +78,14 @@ public class RoutingTest {
         CustomerResource customers = new CustomerResource(mock(CustomerDirectory.class), mock(CustomerActions.class), catalogue);
         assertEquals("Cloud Backup for Google Workspace", customers.subscription(
                 new Subscription("google-workspace-backup", "active", null, null, null, null)).get("productName"));
+    }
+
+    @Test
+    public void operatorsSeeEachCachesHitRatio() throws Exception {
+        when(caches.caches()).thenReturn(List.of(new CacheStats("core.views", 12, 20_000, 3, 1, 5)));
+        ContainerResponse r = get("/v1/admin/caches");
+        assertEquals(200, r.getStatus());
+        assertEquals(List.of(new ApiResource.CacheFigures("core.views", 12, 20_000, 0.75, 3, 1, 5)), r.getEntity());
     }
 
     @Test

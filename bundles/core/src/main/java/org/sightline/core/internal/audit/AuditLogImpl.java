@@ -21,6 +21,8 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 import org.sightline.core.internal.dashboard.ViewCache;
@@ -43,7 +45,7 @@ public class AuditLogImpl implements AuditLog {
 
     /** An audit log on a plain data source (tests). */
     public static AuditLogImpl on(DataSource ds) {
-        return new AuditLogImpl(ds, new ViewCache());
+        return new AuditLogImpl(ds, new ViewCache(new ChangeNotes(), new CacheDirectory()));
     }
 
     private AuditLogImpl(DataSource ds, ViewCache views) {

@@ -46,6 +46,9 @@ import org.sightline.api.widget.WidgetDescriptor;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.ActionFailedException;
 import org.sightline.core.AuditLog;
+import org.sightline.core.Caches;
+import org.sightline.core.Changes;
+import org.sightline.core.Changes.Change;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.Dashboard;
@@ -55,12 +58,16 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.ProductInfo;
 import org.sightline.core.RenderedWidget;
+import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.registry.WidgetEntry;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
-import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * Composes dashboards: picks the widgets a customer and viewer may see, renders them in parallel on a
@@ -105,23 +112,62 @@ public class DashboardComposer implements DashboardService {
     private final int maxInFlight;
     private final int defaultDays;
     private final int maxDays;
-    private final CustomerIndex index;
     private final AuditLog audit;
     private final long reuseNanos;
-    private final Map<ReuseKey, Composed> composed = new ConcurrentHashMap<>();
+    private final Changes changes;
+    private final AutoCloseable subscription;
+    private final AutoCloseable registration;
+    /** Composed dashboards (cache {@code core.dashboards}), dropped by {@link #affects}. */
+    private final Cache<ReuseKey, Composed> composed = Caffeine.newBuilder()
+            .maximumSize(MAX_COMPOSED)
+            .expireAfter(new Expiry<ReuseKey, Composed>() {
+                @Override
+                public long expireAfterCreate(ReuseKey key, Composed c, long now) {
+                    return Math.max(0, c.expiresAt() - System.nanoTime());
+                }
+
+                @Override
+                public long expireAfterUpdate(ReuseKey key, Composed c, long now, long current) {
+                    return expireAfterCreate(key, c, now);
+                }
+
+                @Override
+                public long expireAfterRead(ReuseKey key, Composed c, long now, long current) {
+                    return current;
+                }
+            })
+            .recordStats()
+            .build();
 
     /** What a composed dashboard was asked with; the viewer decides which customers and widgets it may see. */
     private record ReuseKey(Viewer viewer, long customerId, DashboardQuery query) {
     }
 
     /**
-     * A composed dashboard and what it was composed from: the registry generation, the partner's version
-     * (customers, subscriptions, assignments) and the customer's view epoch, noted before composing, and the
-     * plan it followed (the customer's subscriptions, the widgets and products it chose), so that a change in
-     * the registry that does not touch this dashboard (another product swapped) leaves it reusable.
+     * A composed dashboard and what it was composed from: the registry generation, noted before composing,
+     * and the plan it followed (the customer's subscriptions, the widgets and products it chose), so that a
+     * change in the registry that does not touch this dashboard (another product swapped) leaves it
+     * reusable. Changes of the customer, its data or its partner's tenancy drop it (see {@link #affects}).
      */
-    private record Composed(Dashboard dashboard, long generation, long partnerVersion, long epoch, long expiresAt,
-                            Plan plan) {
+    private record Composed(Dashboard dashboard, long generation, long expiresAt, Plan plan) {
+    }
+
+    /**
+     * Whether a change may alter a composed dashboard: a change of the customer or its data, of the
+     * viewer's partner's tenancy (which customers and widgets the viewer may see) or of a product. A widget
+     * service gone is found out by the registry's generation and the plan.
+     */
+    private static boolean affects(Change change, ReuseKey k) {
+        if (change instanceof Changes.CustomerData d) {
+            return d.customerId() == k.customerId();
+        }
+        if (change instanceof Changes.Customer c) {
+            return c.customerId() == k.customerId();
+        }
+        if (change instanceof Changes.Partner p) {
+            return p.partnerId() == k.viewer().partnerId();
+        }
+        return !(change instanceof Changes.WidgetGone);
     }
 
     /**
@@ -146,13 +192,13 @@ public class DashboardComposer implements DashboardService {
 
     @Activate
     public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
-                             @Reference ViewCache cache, @Reference CustomerIndex index, @Reference AuditLog audit,
-                             Config config) {
+                             @Reference ViewCache cache, @Reference Changes changes, @Reference Caches caches,
+                             @Reference AuditLog audit, Config config) {
         this.audit = audit;
+        this.changes = changes;
         this.registry = registry;
         this.customers = customers;
         this.cache = cache;
-        this.index = index;
         this.reuseNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.dashboard_reuse_ms()));
         this.deadlineMs = Math.max(50, config.widget_deadline_ms());
         this.maxInFlight = Math.max(1, config.widget_max_in_flight());
@@ -168,10 +214,14 @@ public class DashboardComposer implements DashboardService {
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 64), tf);
         this.pool.allowCoreThreadTimeOut(true);
         registry.onRemoval(e -> cache.invalidateWidget(e.serviceId()));
+        this.subscription = changes.subscribe(c -> composed.asMap().keySet().removeIf(k -> affects(c, k)));
+        this.registration = caches.register(CacheDirectory.of("core.dashboards", composed, MAX_COMPOSED));
     }
 
     @Deactivate
     void deactivate() {
+        CacheDirectory.close(subscription);
+        CacheDirectory.close(registration);
         pool.shutdownNow();
     }
 
@@ -182,9 +232,8 @@ public class DashboardComposer implements DashboardService {
             return compose(viewer, customerId, query, null, null);
         }
         ReuseKey key = new ReuseKey(viewer, customerId, query);
-        Composed c = composed.get(key);
-        if (c != null && System.nanoTime() - c.expiresAt < 0
-                && c.partnerVersion == index.version(viewer.partnerId()) && c.epoch == cache.epoch(customerId)) {
+        Composed c = composed.getIfPresent(key);
+        if (c != null && System.nanoTime() - c.expiresAt < 0) {
             long generation = registry.generation();
             if (c.generation == generation) {
                 return c.dashboard;
@@ -193,14 +242,13 @@ public class DashboardComposer implements DashboardService {
             // show the same widgets of the same live services and the same navigation.
             Plan now = plan(viewer, c.dashboard.customer(), query, c.plan.subscribed());
             if (now.sameChoice(c.plan) && now.widgets().stream().allMatch(WidgetEntry::live)) {
-                composed.replace(key, c, new Composed(c.dashboard, generation, c.partnerVersion, c.epoch, c.expiresAt, c.plan));
+                composed.asMap().replace(key, c, new Composed(c.dashboard, generation, c.expiresAt, c.plan));
                 return c.dashboard;
             }
         }
         // Noted before anything is read: a change committed meanwhile makes the result stale at once.
         long generation = registry.generation();
-        long partnerVersion = index.version(viewer.partnerId());
-        long epoch = cache.epoch(customerId);
+        long sequence = changes.sequence();
         long[] expiresAt = {System.nanoTime() + reuseNanos};
         Plan[] plan = new Plan[1];
         Dashboard d = compose(viewer, customerId, query, expiresAt, plan);
@@ -212,14 +260,11 @@ public class DashboardComposer implements DashboardService {
                     expiresAt[0] = newDay;
                 }
             }
-            if (composed.size() >= MAX_COMPOSED) {
-                long now = System.nanoTime();
-                composed.values().removeIf(x -> now - x.expiresAt > 0);
-                if (composed.size() >= MAX_COMPOSED) {
-                    composed.clear();
-                }
+            composed.put(key, new Composed(d, generation, expiresAt[0], plan[0]));
+            if (changes.changedSince(sequence, ch -> affects(ch, key))) {
+                // A change was committed while composing: the dashboard may show the old data.
+                composed.invalidate(key);
             }
-            composed.put(key, new Composed(d, generation, partnerVersion, epoch, expiresAt[0], plan[0]));
         }
         return d;
     }
@@ -426,7 +471,7 @@ public class DashboardComposer implements DashboardService {
      */
     private List<RenderedWidget> renderAll(List<WidgetEntry> entries, CustomerRef customer, Viewer viewer,
                                            TimeRange range, DashboardQuery q, boolean single, long[] expiresAt) {
-        long epoch = cache.epoch(customer.id());
+        long sequence = changes.sequence();
         WidgetRequest base = new WidgetRequest(customer, viewer, range, q.zone(), q.page(), q.filters(), q.panel());
         String requestKey = requestKey(base);
         List<RenderedWidget> out = new ArrayList<>(entries.size());
@@ -469,7 +514,7 @@ public class DashboardComposer implements DashboardService {
                 if (owner[i]) {
                     e.succeeded(took);
                     Duration refresh = e.descriptor().refresh();
-                    cache.put(keys.get(i), view, refresh, epoch);
+                    cache.put(keys.get(i), view, refresh, sequence);
                 }
                 if (!fromCache && expiresAt != null && expiresAt[0] != 0) {
                     Duration refresh = e.descriptor().refresh();

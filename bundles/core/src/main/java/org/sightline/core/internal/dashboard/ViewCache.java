@@ -1,24 +1,29 @@
 package org.sightline.core.internal.dashboard;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.view.WidgetView;
+import org.sightline.core.Caches;
+import org.sightline.core.Changes;
+import org.sightline.core.Changes.Change;
+import org.sightline.core.internal.cache.CacheDirectory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
- * Rendered, filtered widget views, kept for the widget's refresh interval and dropped as soon as
- * ingestion touches the customer and product, or the widget's service goes away.
+ * Rendered, filtered widget views (cache {@code core.views}), kept for the widget's refresh interval, at
+ * most {@link #MAX_ENTRIES}, and dropped as soon as {@link Changes} announces a change of what they show:
+ * the customer's data of the product, the customer, the product, or the widget's service gone.
  * <p>
- * Every invalidation also advances an epoch ({@link #epoch(long)}): per customer (a fixed number of
- * slots that customers share by id) and for everything. Whoever keeps something derived from the views,
- * such as a composed dashboard, notes the epoch before reading and keeps its result only while the epoch
- * is unchanged. Epochs advance after the change they announce is committed, so a reader that noted the
- * old epoch and read old data is found out.
+ * The {@code invalidate...} methods announce such a change through {@link Changes}, so every cache that
+ * depends on it hears of it, not only this one.
  */
 @Component(service = ViewCache.class)
 public class ViewCache {
@@ -42,35 +47,66 @@ public class ViewCache {
     public record Entry(WidgetView view, long expiresAt) {
     }
 
-    private static final int MAX_ENTRIES = 20_000;
-    private static final int EPOCH_SLOTS = 1024;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong everything = new AtomicLong();
-    private final AtomicLongArray customers = new AtomicLongArray(EPOCH_SLOTS);
+    static final int MAX_ENTRIES = 20_000;
+    private final Changes changes;
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfter(new Expiry<Key, Entry>() {
+                @Override
+                public long expireAfterCreate(Key key, Entry e, long now) {
+                    return Math.max(0, e.expiresAt() - System.nanoTime());
+                }
+
+                @Override
+                public long expireAfterUpdate(Key key, Entry e, long now, long current) {
+                    return expireAfterCreate(key, e, now);
+                }
+
+                @Override
+                public long expireAfterRead(Key key, Entry e, long now, long current) {
+                    return current;
+                }
+            })
+            .recordStats()
+            .build();
+    private final AutoCloseable subscription;
+    private final AutoCloseable registration;
+
+    @Activate
+    public ViewCache(@Reference Changes changes, @Reference Caches caches) {
+        this.changes = changes;
+        this.subscription = changes.subscribe(c -> entries.asMap().keySet().removeIf(k -> affects(c, k)));
+        this.registration = caches.register(CacheDirectory.of("core.views", entries, MAX_ENTRIES));
+    }
+
+    @Deactivate
+    void deactivate() {
+        CacheDirectory.close(subscription);
+        CacheDirectory.close(registration);
+    }
+
+    /** Whether the change may alter the view kept under the key. */
+    static boolean affects(Change change, Key k) {
+        if (change instanceof Changes.CustomerData d) {
+            return d.customerId() == k.customerId() && d.productId().equals(k.productId());
+        }
+        if (change instanceof Changes.Customer c) {
+            return c.customerId() == k.customerId();
+        }
+        if (change instanceof Changes.WidgetGone w) {
+            return w.widgetServiceId() == k.widgetServiceId();
+        }
+        if (change instanceof Changes.Product p) {
+            // The core's subscriptions card lists every product's catalogue entry.
+            return p.productId().equals(k.productId()) || DashboardComposer.CORE_PRODUCT.equals(k.productId());
+        }
+        return change instanceof Changes.Everything;
+    }
 
     /** The cached view with its expiry, if fresh. */
     public Entry entry(Key key) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (System.nanoTime() - e.expiresAt > 0) {
-            entries.remove(key, e);
-            return null;
-        }
-        return e;
-    }
-
-    /**
-     * The customer's epoch: it changes whenever views of the customer (or all views) are dropped. Note it
-     * before rendering or reading; a result is current while the epoch has not changed.
-     */
-    public long epoch(long customerId) {
-        return everything.get() + customers.get(slot(customerId));
-    }
-
-    private static int slot(long customerId) {
-        return (int) Math.floorMod(customerId ^ (customerId >>> 32), (long) EPOCH_SLOTS);
+        Entry e = entries.getIfPresent(key);
+        return e == null || System.nanoTime() - e.expiresAt() > 0 ? null : e;
     }
 
     /** Caches a view for {@code ttl}. */
@@ -78,58 +114,46 @@ public class ViewCache {
         if (ttl.isZero() || ttl.isNegative()) {
             return;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            long now = System.nanoTime();
-            entries.values().removeIf(e -> now - e.expiresAt > 0);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-        }
         entries.put(key, new Entry(view, System.nanoTime() + ttl.toNanos()));
     }
 
-    /** Caches a view for {@code ttl} if the customer's epoch is still {@code epoch} (nothing changed meanwhile). */
-    public void put(Key key, WidgetView view, Duration ttl, long epoch) {
+    /**
+     * Caches a view for {@code ttl} unless a change that affects it was announced after {@code sequence}
+     * ({@link Changes#sequence()}, noted before rendering): the view may show the old data.
+     */
+    public void put(Key key, WidgetView view, Duration ttl, long sequence) {
         put(key, view, ttl);
-        if (epoch(key.customerId()) != epoch) {
-            // An invalidation ran while this view was rendered: it may show the old data.
-            entries.remove(key);
+        if (changes.changedSince(sequence, c -> affects(c, key))) {
+            entries.invalidate(key);
         }
     }
 
-    /** Drops the views of the customer's widgets of the product. */
+    /** Announces that the customer's data of the product changed. */
     public void invalidate(long customerId, String productId) {
-        entries.keySet().removeIf(k -> k.customerId() == customerId && k.productId().equals(productId));
-        customers.incrementAndGet(slot(customerId));
+        changes.announce(new Changes.CustomerData(customerId, productId));
     }
 
-    /** Drops every view of the customer (its subscriptions, flags or data changed). */
+    /** Announces that the customer changed (its subscriptions, flags or data). */
     public void invalidateCustomer(long customerId) {
-        entries.keySet().removeIf(k -> k.customerId() == customerId);
-        customers.incrementAndGet(slot(customerId));
+        changes.announce(new Changes.Customer(customerId));
     }
 
     /**
-     * Drops every view of a widget service. Other widgets' views and the epochs stay: nobody asks for a
-     * departed service's views again, and a composed dashboard that showed it is found out by the registry
-     * (see {@code DashboardComposer}), so a hot swap costs the views of the swapped widgets only.
+     * Announces that a widget service is gone: its views are dropped. Composed dashboards stay: one that
+     * showed the widget is found out by the registry (see {@code DashboardComposer}), so a hot swap costs
+     * the views of the swapped widgets only.
      */
     public void invalidateWidget(long widgetServiceId) {
-        entries.keySet().removeIf(k -> k.widgetServiceId() == widgetServiceId);
+        changes.announce(new Changes.WidgetGone(widgetServiceId));
     }
 
-    /**
-     * Drops the views of one product's widgets for every customer (the core's subscriptions card when a
-     * product comes or goes, say) and announces it to everything derived from views.
-     */
+    /** Announces that a product's catalogue entry changed or the product came or went. */
     public void invalidateProduct(String productId) {
-        entries.keySet().removeIf(k -> k.productId().equals(productId));
-        everything.incrementAndGet();
+        changes.announce(new Changes.Product(productId));
     }
 
-    /** Drops everything. */
+    /** Announces that everything may have changed. */
     public void clear() {
-        entries.clear();
-        everything.incrementAndGet();
+        changes.announce(new Changes.Everything());
     }
 }

@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Viewer;
+import org.sightline.core.Caches;
 import org.sightline.core.CustomerDetails;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.CustomerPage;
@@ -31,9 +33,14 @@ import org.sightline.core.Logo;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
 import org.sightline.core.Subscription;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** Partners, customers and subscriptions in the core's tables; every read is scoped to a partner. */
 @Component(service = CustomerDirectory.class)
@@ -48,24 +55,35 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     private final CustomerList list;
     private final CustomerIndex index;
     private final ViewCache views;
-    /** Staff ids by username: usernames are never reused for another user (users are disabled, not deleted). */
-    private final Map<String, Long> staffIds = new ConcurrentHashMap<>();
+    /**
+     * Staff ids by username (cache {@code core.staff-ids}): usernames are never reused for another user (users
+     * are disabled, not deleted), so an entry never goes stale.
+     */
+    private final Cache<String, Long> staffIds = Caffeine.newBuilder().maximumSize(MAX_CACHED_USERS).recordStats().build();
+    private final AutoCloseable registration;
 
     @Activate
-    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, @Reference ViewCache views) {
-        this(storage.dataSource(), index, views);
+    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, @Reference ViewCache views,
+                                 @Reference Caches caches) {
+        this(storage.dataSource(), index, views, caches);
     }
 
     /** A directory on a plain data source (tests, benchmarks). */
     public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index) {
-        return new CustomerDirectoryImpl(ds, index, new ViewCache());
+        return new CustomerDirectoryImpl(ds, index, new ViewCache(new ChangeNotes(), new CacheDirectory()), new CacheDirectory());
     }
 
-    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, ViewCache views) {
+    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, ViewCache views, Caches caches) {
         this.ds = ds;
         this.index = index;
         this.views = views;
         this.list = new CustomerList(ds, index);
+        this.registration = caches.register(CacheDirectory.of("core.staff-ids", staffIds, MAX_CACHED_USERS));
+    }
+
+    @Deactivate
+    void deactivate() {
+        CacheDirectory.close(registration);
     }
 
     @Override
@@ -83,14 +101,11 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         if (Roles.partnerWide(viewer)) {
             return new Scope(viewer.partnerId(), -1, true);
         }
-        Long id = staffIds.get(viewer.user());
+        Long id = staffIds.getIfPresent(viewer.user());
         if (id == null) {
             id = Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
                     List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
             if (id > 0) {
-                if (staffIds.size() > MAX_CACHED_USERS) {
-                    staffIds.clear();
-                }
                 staffIds.put(viewer.user(), id);
             }
         }

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -22,10 +21,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.Caches;
+import org.sightline.core.Changes;
+import org.sightline.core.Changes.Change;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * An in-memory index of each partner's customer list: names, account ids, credits, subscriptions,
@@ -34,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * (a few milliseconds), where SQL {@code LIKE '%text%'} reads every row (tens to hundreds of milliseconds).
  * The page's rows are then read from the database by id, scope checked again.
  * <p>
- * Consistency: the core's own writes (customers, subscriptions, assignments, flags) mark the partner's
- * snapshot stale, and the next list request rebuilds it; pins change it in place. Writes the core does
+ * Consistency: the core's own writes (customers, subscriptions, assignments, flags) are announced through
+ * {@link Changes} ({@link #invalidate}), which drops the partner's snapshot, and the next list request
+ * rebuilds it; a snapshot built while such a change was committed is not kept. Pins change it in place.
+ * The snapshots (cache {@code core.customer-lists}) are bounded by the number of customers they hold
+ * ({@link #MAX_CUSTOMERS}) and dropped after {@link #IDLE_MINUTES} unused. Writes the core does
  * not see (credits charged by usage ingestion) reach the credits order within {@code REFRESH_MS}: the
  * snapshot's credits are re-read in the background (the rows shown always carry the current credits).
  */
@@ -44,10 +55,19 @@ public class CustomerIndex {
     static final long REFRESH_MS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerIndex.class);
     private final DataSource ds;
-    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Customers held in all snapshots together, at most. */
+    static final long MAX_CUSTOMERS = 2_000_000;
+    static final long IDLE_MINUTES = 60;
+    private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder()
+            .maximumWeight(MAX_CUSTOMERS)
+            .weigher((Long partner, Snapshot s) -> s.byName.length + 1)
+            .expireAfterAccess(java.time.Duration.ofMinutes(IDLE_MINUTES))
+            .recordStats()
+            .build();
     private final Map<Long, Boolean> refreshing = new ConcurrentHashMap<>();
-    private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
-    private final AtomicLong allVersion = new AtomicLong();
+    private final Changes changes;
+    private final AutoCloseable subscription;
+    private final AutoCloseable registration;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-customer-index");
         t.setDaemon(true);
@@ -55,22 +75,35 @@ public class CustomerIndex {
     });
 
     @Activate
-    public CustomerIndex(@Reference CoreStorage storage) {
-        this(storage.dataSource(), 0);
+    public CustomerIndex(@Reference CoreStorage storage, @Reference Changes changes, @Reference Caches caches) {
+        this(storage.dataSource(), changes, caches);
     }
 
-    private CustomerIndex(DataSource ds, int unused) {
+    private CustomerIndex(DataSource ds, Changes changes, Caches caches) {
         this.ds = ds;
+        this.changes = changes;
+        this.subscription = changes.subscribe(c -> snapshots.asMap().keySet().removeIf(p -> affects(c, p)));
+        this.registration = caches.register(CacheDirectory.of("core.customer-lists", snapshots, -1));
     }
 
-    /** An index on a plain data source (tests, benchmarks). */
-    public static CustomerIndex on(DataSource ds) {
-        return new CustomerIndex(ds, 0);
+    /** An index on a plain data source (tests, benchmarks), listening to the given changes. */
+    public static CustomerIndex on(DataSource ds, Changes changes) {
+        return new CustomerIndex(ds, changes, new CacheDirectory());
     }
 
     @Deactivate
     void deactivate() {
+        CacheDirectory.close(subscription);
+        CacheDirectory.close(registration);
         refresher.shutdownNow();
+    }
+
+    /** Whether the change may alter the partner's snapshot. */
+    private static boolean affects(Change change, long partnerId) {
+        if (change instanceof Changes.Partner p) {
+            return p.partnerId() == partnerId;
+        }
+        return change instanceof Changes.AllPartners || change instanceof Changes.Everything;
     }
 
     /** One customer in the index. */
@@ -143,7 +176,6 @@ public class CustomerIndex {
         final Map<Long, String> groupNames;
         final Map<Long, String[]> staffNames;
         final Map<Long, Set<Long>> pins;
-        volatile boolean stale;
 
         Snapshot(Entry[] byName, Map<Long, Entry> byId, Map<Long, long[]> staffGroups, Map<Long, String> groupNames,
                  Map<Long, String[]> staffNames, Map<Long, Set<Long>> pins) {
@@ -175,10 +207,15 @@ public class CustomerIndex {
 
     /** The partner's snapshot: fresh after a core write, at most {@link #REFRESH_MS} old otherwise. */
     Snapshot snapshot(long partnerId) {
-        Snapshot s = snapshots.get(partnerId);
-        if (s == null || s.stale) {
+        Snapshot s = snapshots.getIfPresent(partnerId);
+        if (s == null) {
+            long sequence = changes.sequence();
             s = build(partnerId);
             snapshots.put(partnerId, s);
+            if (changes.changedSince(sequence, c -> affects(c, partnerId))) {
+                // Written while this was read: serve it to this request, rebuild for the next.
+                snapshots.invalidate(partnerId);
+            }
             return s;
         }
         if (System.currentTimeMillis() - s.builtAt > REFRESH_MS && refreshing.putIfAbsent(partnerId, Boolean.TRUE) == null) {
@@ -200,35 +237,19 @@ public class CustomerIndex {
         return s;
     }
 
-    /** Marks the partner's snapshot stale: the next list request rebuilds it. */
+    /** Announces that the partner's customers, subscriptions, groups or assignments changed (after the commit). */
     public void invalidate(long partnerId) {
-        Snapshot s = snapshots.get(partnerId);
-        if (s != null) {
-            s.stale = true;
-        }
-        versions.computeIfAbsent(partnerId, k -> new AtomicLong()).incrementAndGet();
+        changes.announce(new Changes.Partner(partnerId));
     }
 
-    /** Marks every snapshot stale. */
+    /** Announces that every partner's tenancy changed (after the commit). */
     public void invalidateAll() {
-        snapshots.values().forEach(s -> s.stale = true);
-        allVersion.incrementAndGet();
-    }
-
-    /**
-     * The partner's version: it changes with every change to its customers, subscriptions, groups or
-     * assignments that the core makes (each is announced through {@link #invalidate} or
-     * {@link #invalidateAll} after it is written). Whatever is derived from them, such as which customers
-     * a user may see, is current while the version has not changed.
-     */
-    public long version(long partnerId) {
-        AtomicLong v = versions.get(partnerId);
-        return allVersion.get() + (v == null ? 0 : v.get());
+        changes.announce(new Changes.AllPartners());
     }
 
     /** Records a pin or unpin in place. */
     public void pinned(long partnerId, long staffId, long customerId, boolean pinned) {
-        Snapshot s = snapshots.get(partnerId);
+        Snapshot s = snapshots.getIfPresent(partnerId);
         if (s != null) {
             Set<Long> set = s.pins.computeIfAbsent(staffId, k -> ConcurrentHashMap.newKeySet());
             if (pinned) {

@@ -20,6 +20,8 @@ import org.sightline.api.Product;
 import org.sightline.api.data.ModuleStorage;
 import org.sightline.api.view.StatusListView;
 import org.sightline.core.KnownProduct;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.tenancy.PortalDb;
 
@@ -94,7 +96,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aRemovedProductKeepsItsNameFamilyAndIconAcrossARestart() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, "<svg/>");
         catalogue.bindProduct(backup, service(7));
         assertTrue(catalogue.find("google-workspace-backup").orElseThrow().deployed());
@@ -104,7 +106,7 @@ public class ProductCatalogueImplTest {
         assertFalse(gone.deployed());
         assertEquals("Cloud Backup for Google Workspace", gone.displayName());
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         assertEquals(new KnownProduct("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP,
                 "<svg/>", false), restarted.find("google-workspace-backup").orElseThrow());
         assertEquals("Cloud Backup for Google Workspace", restarted.displayName("google-workspace-backup"));
@@ -113,7 +115,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductComingOrGoingDropsCachedViewsThatNamedIt() {
-        ViewCache views = new ViewCache();
+        ViewCache views = new ViewCache(new ChangeNotes(), new CacheDirectory());
         ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), views);
         ViewCache.Key key = new ViewCache.Key(1, "core", 5, "all", java.util.Set.of());
         ViewCache.Key otherProducts = new ViewCache.Key(2, "voice", 5, "all", java.util.Set.of());
@@ -130,7 +132,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductNeverDeployedIsShownByItsId() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         assertTrue(catalogue.find("salesforce-backup").isEmpty());
         assertEquals("salesforce-backup", catalogue.displayName("salesforce-backup"));
         assertEquals(List.of(), catalogue.products());
@@ -138,13 +140,13 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductDeployedAgainIsRememberedAsItNowDescribesItself() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         catalogue.bindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.unbindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.bindProduct(product("voice", "Voice & Calls", Product.FAMILY_COMMUNICATIONS, "<svg/>"), service(2));
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(3));
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         KnownProduct voice = restarted.find("voice").orElseThrow();
         assertEquals("Voice & Calls", voice.displayName());
         assertEquals("<svg/>", voice.iconSvg());
@@ -154,11 +156,11 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductWithABadIdOrAnOversizedIconIsNotTrustedWithIt() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         catalogue.bindProduct(product("Not An Id", "Bad", "x", null), service(1));
         catalogue.bindProduct(product("risk", "Risk Insights", Product.FAMILY_GOVERNANCE, "<svg>" + "x".repeat(30_000) + "</svg>"),
                 service(2));
         assertTrue(catalogue.find("Not An Id").isEmpty());
-        assertNull(new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache()).find("risk").orElseThrow().iconSvg());
+        assertNull(new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory())).find("risk").orElseThrow().iconSvg());
     }
 }

@@ -54,6 +54,8 @@ import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.RenderedWidget;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
 
@@ -65,10 +67,12 @@ public class DashboardComposerTest {
     private static final CustomerRef LOCKED = new CustomerRef(8, 1, "LOCK-1", "Locked", "EUR", false);
 
     private final WidgetRegistryImpl registry = new WidgetRegistryImpl();
-    private final ViewCache cache = new ViewCache();
+    private final ChangeNotes changes = new ChangeNotes();
+    private final CacheDirectory caches = new CacheDirectory();
+    private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private final AtomicInteger renders = new AtomicInteger();
-    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class));
+    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class), changes);
     private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AuditLog audit = mock(AuditLog.class);
     private final Map<String, ServiceReference<DashboardWidget>> refs = new HashMap<>();
@@ -88,7 +92,7 @@ public class DashboardComposerTest {
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
         product("sms");
         product("voice");
-        composer = new DashboardComposer(registry, customers, cache, index, audit, config(300));
+        composer = new DashboardComposer(registry, customers, cache, changes, caches, audit, config(300));
         widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
             renders.incrementAndGet();
             return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));
@@ -245,6 +249,53 @@ public class DashboardComposerTest {
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.empty());
         index.invalidateAll();
         expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, DashboardQuery.overview())); // scoped again
+    }
+
+    @Test
+    public void aDashboardComposedWhileItsCustomerChangedIsComposedAgainNextTime() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id);
+        }
+        AtomicInteger changing = new AtomicInteger(1);
+        widget("sms.racy", "sms", "usage", 40, Permissions.CUSTOMER_READ, 60, r -> {
+            if (changing.getAndDecrement() > 0) {
+                // A portal write commits and announces while this widget renders.
+                changes.announce(new org.sightline.core.Changes.Customer(7));
+            }
+            return new KpiView(List.of());
+        });
+        Dashboard first = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        Dashboard second = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        assertNotSame("composed from data older than the change", first, second);
+        assertSame(second, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+    }
+
+    @Test
+    public void aPartnersTenancyChangeDropsItsViewersDashboardsOnly() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id); // error cards and never-cached views make a dashboard not reusable
+        }
+        Dashboard mine = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        Viewer other = new Viewer("olga", 2, Set.of("admin"), ADMIN.permissions());
+        when(customers.find(org.mockito.ArgumentMatchers.eq(other), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.of(ACME));
+        Dashboard theirs = composer.dashboard(other, 7, DashboardQuery.overview());
+        changes.announce(new org.sightline.core.Changes.Partner(2));
+        assertSame(mine, composer.dashboard(ADMIN, 7, DashboardQuery.overview()));
+        assertNotSame(theirs, composer.dashboard(other, 7, DashboardQuery.overview()));
+    }
+
+    @Test
+    public void composedDashboardsAreListedWithTheirHitRatio() {
+        for (String id : List.of("sms.broken", "sms.slow", "sms.log", "voice.kpi", "core.subs")) {
+            remove(id); // error cards and never-cached views make a dashboard not reusable
+        }
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        composer.dashboard(ADMIN, 7, DashboardQuery.overview());
+        org.sightline.core.CacheStats s = caches.caches().stream().filter(c -> c.name().equals("core.dashboards"))
+                .findFirst().orElseThrow();
+        assertEquals(1, s.hits());
+        assertEquals(1, s.misses());
+        assertEquals(1, s.size());
     }
 
     @Test

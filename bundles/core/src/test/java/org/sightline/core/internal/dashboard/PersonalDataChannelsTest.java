@@ -57,6 +57,8 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TableExport;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.export.TableExportService;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
@@ -105,7 +107,9 @@ public class PersonalDataChannelsTest {
     private final String plant;
     private final String masked;
     private final WidgetRegistryImpl registry = new WidgetRegistryImpl();
-    private final ViewCache cache = new ViewCache();
+    private final ChangeNotes changes = new ChangeNotes();
+    private final CacheDirectory caches = new CacheDirectory();
+    private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private DashboardComposer composer;
     private long nextServiceId = 1;
@@ -121,7 +125,7 @@ public class PersonalDataChannelsTest {
         when(customers.find(any(), eq(7L))).thenReturn(Optional.of(ACME));
         when(customers.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
         bindProduct();
-        composer = new DashboardComposer(registry, customers, cache, CustomerIndex.on(mock(DataSource.class)),
+        composer = new DashboardComposer(registry, customers, cache, changes, caches,
                 mock(AuditLog.class), config());
         bind("leak.table", r -> table());
         bind("leak.tiles", r -> new KpiView(List.of(new Kpi("k", "Top " + plant, Cell.text(plant), Severity.INFO,

@@ -17,6 +17,7 @@ import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
@@ -72,7 +73,7 @@ public class SamplePortalTest {
     }
 
     private SamplePortal portal(PortalDb db) {
-        CustomerIndex index = CustomerIndex.on(db.dataSource());
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         return SamplePortal.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index), index);
     }

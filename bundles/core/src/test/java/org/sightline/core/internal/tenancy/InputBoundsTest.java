@@ -22,6 +22,8 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.internal.audit.AuditLogImpl;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Transactions;
 
@@ -53,10 +55,10 @@ public class InputBoundsTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb(kind);
-        CustomerIndex index = CustomerIndex.on(db.dataSource());
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(), index);
+        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
         StaffDirectoryImpl staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
         partner = customers.createPartner("Partner A");
         admin = staff.create(partner, "anna", "Anna Admin", "admin", "anna-secret-1".toCharArray()).viewer();

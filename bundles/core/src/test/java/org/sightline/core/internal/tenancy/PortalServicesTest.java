@@ -48,6 +48,8 @@ import org.sightline.core.internal.auth.SignInGuardImpl;
 import org.sightline.core.internal.auth.StaffAdminImpl;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.core.internal.auth.WebSessionStoreImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
@@ -85,11 +87,11 @@ public class PortalServicesTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb(kind);
-        CustomerIndex index = CustomerIndex.on(db.dataSource());
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(), index);
+        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
         partnerA = customers.createPartner("Partner A");
         partnerB = customers.createPartner("Partner B");
         admin = staff.create(partnerA, "Anna", "Anna Admin", "admin", "anna-secret-1".toCharArray());

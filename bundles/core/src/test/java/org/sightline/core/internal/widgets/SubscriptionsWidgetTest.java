@@ -25,6 +25,8 @@ import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.cache.CacheDirectory;
+import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.catalogue.ProductCatalogueImpl;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
@@ -40,7 +42,7 @@ public class SubscriptionsWidgetTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb("h2");
-        CustomerIndex index = CustomerIndex.on(db.dataSource());
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         long partner = customers.createPartner("Partner A");
         admin = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index)
@@ -58,11 +60,11 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aSubscriptionToAProductWhoseBundleIsGoneShowsTheProductsRememberedName() throws Exception {
-        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         before.bindProduct(backup, service(1));
         before.unbindProduct(backup, service(1));
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(2));
 
         TableView table = (TableView) new SubscriptionsWidget(customers, catalogue).render(request(acme));
@@ -78,7 +80,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aDeployedBackupProductNotStartedOffersToStartIt() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         catalogue.bindProduct(product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null),
                 service(1));
 
@@ -91,7 +93,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void theCardsOfAnAccessDisabledCustomerNameUndeployedProductsToo() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         catalogue.bindProduct(backup, service(1));
         catalogue.unbindProduct(backup, service(1));

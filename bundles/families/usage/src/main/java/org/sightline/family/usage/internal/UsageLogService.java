@@ -54,6 +54,7 @@ import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageSummary;
 import org.sightline.api.view.Money;
 import org.sightline.api.widget.TimeRange;
+import org.sightline.core.Caches;
 import org.sightline.core.Credits;
 import org.sightline.core.Transactions;
 
@@ -124,17 +125,20 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
     private final DataSource dataSource;
     private final PriceCache priceCache = new PriceCache();
     private final RollUps rollUps;
+    private AutoCloseable priceCacheListing;
 
     /**
      * @param storage      the server's database; the usage tables are migrated on activation
      * @param transactions the core's transactions, in which the applier applies pending roll-ups
      * @param credits      the core's credits, which the applier charges in the same transaction
+     * @param caches       where the price cache's figures are listed for operators
      * @throws MigrationException when the usage tables cannot be created or upgraded
      */
     @Activate
     public UsageLogService(@Reference ModuleStorage storage, @Reference Transactions transactions,
-                           @Reference Credits credits) throws MigrationException {
+                           @Reference Credits credits, @Reference Caches caches) throws MigrationException {
         this(storage, transactions, credits, true);
+        this.priceCacheListing = caches.register(priceCache.stats());
     }
 
     /**
@@ -156,6 +160,13 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
     /** Stops applying roll-ups; what is pending is applied after the next start. */
     @Deactivate
     public void deactivate() {
+        if (priceCacheListing != null) {
+            try {
+                priceCacheListing.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         rollUps.close();
     }
 
