@@ -50,6 +50,14 @@ import org.sightline.core.StaffDirectory;
  * data on and a 1 s widget deadline. Test methods run inside the container and talk HTTP to it.
  */
 public abstract class SightlineTestSupport {
+    protected SightlineTestSupport() {
+        // In the test JVM only (the build sets the distribution's path there, not in the container): one class per
+        // JVM, so the JVM's limit is the class's.
+        if (System.getProperty("sightline.distribution") != null) {
+            Watchdog.start(getClass().getName(), Watchdog.limit());
+        }
+    }
+
     protected static final String USER = "itest";
     protected static final String PASSWORD = "itest-secret-1";
     protected static final ObjectMapper JSON = new ObjectMapper();
