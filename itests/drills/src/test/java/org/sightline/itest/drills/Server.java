@@ -55,6 +55,11 @@ final class Server implements AutoCloseable {
         cfg("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
         cfg("etc/org.sightline.sample.cfg", "enabled", "true");
         cfg("etc/org.sightline.sample.cfg", "customers", "20");
+        // -Ddrill.h2.url=... runs on another H2 URL: without WRITE_DELAY=0 the durability drill fails, as it should
+        if (System.getProperty("drill.h2.url") != null) {
+            datasourceCfg();
+            cfg("etc/org.ops4j.datasource-sightline.cfg", "url", System.getProperty("drill.h2.url"));
+        }
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         cfg("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo);
         Files.writeString(home.resolve("etc/users.properties"),
@@ -63,7 +68,7 @@ final class Server implements AutoCloseable {
 
     /** Points the distribution at a PostgreSQL database (before {@link #start()}), with the shipped pool settings. */
     void usePostgres(Pg.Database db) throws IOException {
-        Path f = home.resolve("etc/org.ops4j.datasource-sightline.cfg");
+        Path f = datasourceCfg();
         String shipped = Files.readString(f);
         String timeout = shipped.lines().filter(l -> l.startsWith("pool.connectionTimeout")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the shipped datasource cfg has no pool.connectionTimeout"));
@@ -77,6 +82,22 @@ final class Server implements AutoCloseable {
                 "xa = false",
                 "pool.initializationFailTimeout = -1",
                 timeout));
+    }
+
+    /**
+     * etc/org.ops4j.datasource-sightline.cfg, copied from the one the core feature ships in system/ (the feature
+     * writes it at the first boot only when it is missing, so an edit before the first boot must start from it).
+     */
+    private Path datasourceCfg() throws IOException {
+        Path f = home.resolve("etc/org.ops4j.datasource-sightline.cfg");
+        if (!Files.exists(f)) {
+            try (Stream<Path> s = Files.walk(home.resolve("system/org/sightline"))) {
+                Path shipped = s.filter(p -> p.getFileName().toString().endsWith("-datasource.cfg")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no *-datasource.cfg under system/org/sightline"));
+                Files.copy(shipped, f);
+            }
+        }
+        return f;
     }
 
     /** Copies a bundle into deploy/ (picked up within a second, also before start). */
