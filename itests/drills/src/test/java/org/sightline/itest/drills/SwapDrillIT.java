@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Hot-swap drill: with SMS and Voice deployed, client threads read a customer's overview and SMS product page
  * continuously while the operator runs {@code bundle:update} of SMS several times. A swap may turn SMS's own
- * widgets into error cards for a moment, but never another product's or the core's, and the SMS product page
- * always answers 200.
+ * widgets into error cards for a moment (or leave them off an overview composed meanwhile), but never another
+ * product's or the core's, Voice's widgets stay on the overview, and the SMS product page always answers 200.
  */
 public class SwapDrillIT {
     private static final int CLIENTS = 4;
@@ -42,6 +42,8 @@ public class SwapDrillIT {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong requests = new AtomicLong();
             AtomicLong smsErrorCards = new AtomicLong();
+            AtomicLong overviewsWithoutSms = new AtomicLong();
+            AtomicLong overviewsWithoutVoice = new AtomicLong();
             Map<String, String> otherErrorCards = new ConcurrentHashMap<>();
             Map<String, String> badPages = new ConcurrentHashMap<>();
             List<Thread> clients = new ArrayList<>();
@@ -58,7 +60,16 @@ public class SwapDrillIT {
                                     badPages.putIfAbsent(path + " -> " + r.statusCode(), r.body());
                                     continue;
                                 }
-                                for (JsonNode w : Drill.json(r).path("widgets")) {
+                                JsonNode widgets = Drill.json(r).path("widgets");
+                                if (path.equals(overview)) {
+                                    if (!has(widgets, "voice")) {
+                                        overviewsWithoutVoice.incrementAndGet();
+                                    }
+                                    if (!has(widgets, "sms")) {
+                                        overviewsWithoutSms.incrementAndGet(); // composed while SMS was away: allowed
+                                    }
+                                }
+                                for (JsonNode w : widgets) {
                                     if (!w.has("error")) {
                                         continue;
                                     }
@@ -81,8 +92,10 @@ public class SwapDrillIT {
             try {
                 Thread.sleep(2_000);
                 for (int i = 1; i <= SWAPS; i++) {
-                    String out = s.shell("bundle:update org.sightline.product.sms");
-                    Drill.say("swap " + i + ": bundle:update org.sightline.product.sms " + out.strip());
+                    long t1 = System.nanoTime();
+                    s.shell("bundle:update org.sightline.product.sms");
+                    Drill.say("swap " + i + ": bundle:update org.sightline.product.sms took " + (System.nanoTime() - t1) / 1_000_000
+                            + " ms (with the shell's SSH login)");
                     Thread.sleep(1_500);
                 }
                 Thread.sleep(2_000);
@@ -95,14 +108,25 @@ public class SwapDrillIT {
             long seconds = Math.max(1, (System.nanoTime() - t0) / 1_000_000_000);
             Drill.say(SWAPS + " swaps of sms under " + CLIENTS + " clients: " + requests.get() + " requests in " + seconds + " s ("
                     + requests.get() / seconds + "/s), sms error cards " + smsErrorCards.get() + ", other products' error cards "
-                    + otherErrorCards.size() + ", non-200 pages " + badPages.size());
+                    + otherErrorCards.size() + ", non-200 pages " + badPages.size() + ", overviews without sms widgets "
+                    + overviewsWithoutSms.get() + ", without voice widgets " + overviewsWithoutVoice.get());
             assertTrue("the clients were served: " + requests.get(), requests.get() > 0);
             assertEquals("no widget of another product or of the core failed during the swaps: " + otherErrorCards,
                     Map.of(), otherErrorCards);
+            assertEquals("Voice's widgets stayed on the overview through SMS's swaps", 0, overviewsWithoutVoice.get());
             assertEquals("every overview and SMS product page was 200 during the swaps: " + badPages, Map.of(), badPages);
             // and SMS is back whole after the last swap
             awaitWidgets(s, smsPage, "sms.");
         }
+    }
+
+    private static boolean has(JsonNode widgets, String product) {
+        for (JsonNode w : widgets) {
+            if (product.equals(w.path("product").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits until the dashboard shows widgets of each prefix, none of them an error card. */
