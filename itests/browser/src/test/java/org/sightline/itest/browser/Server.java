@@ -60,6 +60,7 @@ final class Server implements AutoCloseable {
     }
 
     void start() throws Exception {
+        Watchdog.startForCaller();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)

@@ -107,6 +107,7 @@ final class Server implements AutoCloseable {
 
     /** Starts the server (again, after {@link #kill()}) and waits for liveness and readiness. */
     void start() throws Exception {
+        Watchdog.startForCaller();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
