@@ -288,6 +288,22 @@ public class OpenApiTest {
         assertTrue(h.json.get("hideExpired").asBoolean());
     }
 
+    @Test
+    public void signingInBindsItsBodyAndTheSessionHasTheDescribedShape() throws Exception {
+        assertBadField(call("POST", "/v1/session", null, "{\"username\":5,\"password\":\"x\"}"), "username");
+        // sign-in ignores fields it does not know, as it always has; a wrong password is 401 problem+json
+        Answer refused = call("POST", "/v1/session", null, "{\"username\":\"a\",\"password\":\"b\",\"remember\":true}");
+        assertEquals(401, refused.status);
+        assertShape("/api/v1/session", "post", refused);
+        StaffUser bob = new StaffUser(5, 1, "Partner", true, "bob", "Bob", "viewer", true, true, false, 1);
+        session = new org.sightline.core.WebSession("s", "csrf", bob, Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+        Answer current = call("GET", "/v1/session", bob.viewer(), null);
+        assertShape("/api/v1/session", "get", current);
+        assertEquals("csrf", current.json.get("csrfToken").asText());
+        assertTrue(current.json.at("/partner/viewOnly").asBoolean());
+        assertEquals("viewer", current.json.at("/roles/0").asText());
+    }
+
     private void assertBadField(Answer a, String field) {
         assertEquals(a.json.toString(), 400, a.status);
         assertEquals("application/problem+json", a.type);
@@ -301,8 +317,13 @@ public class OpenApiTest {
     private record Answer(int status, String type, JsonNode json) {
     }
 
+    private org.sightline.core.WebSession session;
+
     private Answer call(String method, String path, Viewer viewer, String body) throws Exception {
         MapPropertiesDelegate properties = new MapPropertiesDelegate();
+        if (session != null) {
+            properties.setProperty(Gate.SESSION, session);
+        }
         if (viewer != null) {
             properties.setProperty(Gate.VIEWER, viewer);
         }
