@@ -88,7 +88,8 @@ public class OpenApiTest {
     private final TokenService tokens = mock(TokenService.class);
     private final WidgetRegistry registry = mock(WidgetRegistry.class);
     private final ProductCatalogue catalogue = mock(ProductCatalogue.class);
-    private final ResourceConfig config = ApiServlet.resources(mock(Authenticator.class), mock(DashboardService.class),
+    private final DashboardService dashboards = mock(DashboardService.class);
+    private final ResourceConfig config = ApiServlet.resources(mock(Authenticator.class), dashboards,
             registry, mock(IngestService.class), mock(TableExport.class),
             new ApiServlet.Portal(tokens, customers, actions, staff, staffAdmin, mock(SignInGuard.class),
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue));
@@ -286,6 +287,19 @@ public class OpenApiTest {
         Answer h = call("PUT", "/v1/customers/7/hide-expired", ADMIN, "{\"hide\":true}");
         assertShape("/api/v1/customers/{id}/hide-expired", "put", h);
         assertTrue(h.json.get("hideExpired").asBoolean());
+    }
+
+    @Test
+    public void aWidgetActionTakesNoBodyAConfirmationOrRefusesAnUnknownField() throws Exception {
+        when(dashboards.act(any(), eq(7L), eq("w"), eq("check"), eq(null))).thenReturn("Done.");
+        when(dashboards.act(any(), eq(7L), eq("w"), eq("reset"), eq("Yes"))).thenReturn("Reset.");
+        Answer none = call("POST", "/v1/customers/7/widgets/w/actions/check", ADMIN, null);
+        assertShape("/api/v1/customers/{id}/widgets/{widgetId}/actions/{actionId}", "post", none);
+        assertEquals("Done.", none.json.get("message").asText());
+        assertEquals("Done.", call("POST", "/v1/customers/7/widgets/w/actions/check", ADMIN, "{}").json.get("message").asText());
+        assertEquals("Reset.", call("POST", "/v1/customers/7/widgets/w/actions/reset", ADMIN, "{\"confirm\":\"Yes\"}")
+                .json.get("message").asText());
+        assertBadField(call("POST", "/v1/customers/7/widgets/w/actions/reset", ADMIN, "{\"confirm\":\"Yes\",\"extra\":1}"), "extra");
     }
 
     @Test
