@@ -262,6 +262,11 @@ public class OpenApiTest {
         assertBadField(call("PATCH", "/v1/customers/7/subscriptions/sms", ADMIN, "{\"quantity\":1.5}"), "quantity");
         assertBadField(call("PATCH", "/v1/customers/7/subscriptions/sms", ADMIN, "{\"quantity\":\"3\"}"), "quantity");
         assertBadField(call("PATCH", "/v1/customers/7/subscriptions/sms", ADMIN, "{\"startsOn\":\"soon\"}"), "startsOn");
+        assertBadField(call("PATCH", "/v1/customers/7/subscriptions/sms", ADMIN, "{\"quota\":100000000000000000000000}"), "quota");
+        assertBadField(call("PATCH", "/v1/customers/7/subscriptions/sms", ADMIN, "{\"quota\":false}"), "quota");
+        assertBadField(call("PATCH", "/v1/customers/7", ADMIN, "{\"accessEnabled\":\"\"}"), "accessEnabled");
+        assertBadField(call("PATCH", "/v1/customers/7", ADMIN, "{\"name\":true}"), "name");
+        assertBadField(call("PATCH", "/v1/customers/7", ADMIN, "{\"name\":1.5}"), "name");
         assertBadField(call("POST", "/v1/customers/7/subscriptions", ADMIN, "{\"services\":[{\"productId\":\"sms\",\"quota\":true}]}"), "quota");
         assertEquals("quota must be a whole number", call("POST", "/v1/customers/7/subscriptions", ADMIN,
                 "[{\"productId\":\"sms\",\"quota\":true}]").json.get("detail").asText());
