@@ -45,6 +45,16 @@ public interface CustomerActions {
     /** Adds services (new subscriptions). @throws InvalidParameterException when one exists already */
     List<Subscription> addSubscriptions(Viewer viewer, long customerId, List<SubscriptionChange> services);
 
+    /**
+     * An operator (the Karaf shell, server-wide) subscribes a customer of any partner to a product, or changes the
+     * status of its subscription; audited under the operator's name.
+     *
+     * @param operator who acts, for the audit log (such as {@code shell:karaf})
+     * @throws NotFoundException        when there is no such customer
+     * @throws InvalidParameterException when the product id or status is not valid
+     */
+    void subscribeAsOperator(String operator, long customerId, String productId, String status);
+
     /** Edits a subscription. */
     Subscription editSubscription(Viewer viewer, long customerId, String productId, SubscriptionChange change);
 

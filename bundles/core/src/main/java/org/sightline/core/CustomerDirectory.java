@@ -74,6 +74,4 @@ public interface CustomerDirectory {
     /** The partner's customer count. */
     long count(long partnerId);
 
-    /** Subscribes the customer to a product, or changes the status of its subscription. */
-    void subscribe(long customerId, String productId, String status);
 }

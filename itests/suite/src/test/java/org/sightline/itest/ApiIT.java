@@ -167,7 +167,7 @@ public class ApiIT extends SightlineTestSupport {
     public void anotherPartnersCustomerIsNotFound() throws Exception {
         long other = customers.createPartner("Other Partner");
         CustomerRef foreign = customers.createCustomer(other, "FOREIGN-1", "Foreign", "USD", true);
-        customers.subscribe(foreign.id(), "itest-demo", "active");
+        subscribe(foreign.id(), "itest-demo", "active");
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/dashboard"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.version"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.leaky/export?format=csv"), 404);
@@ -180,7 +180,7 @@ public class ApiIT extends SightlineTestSupport {
     @Test
     public void aCustomerWithAccessDisabledShowsOnlySubscriptions() throws Exception {
         CustomerRef locked = customers.createCustomer(customer.partnerId(), "LOCKED-1", "Locked", "EUR", false);
-        customers.subscribe(locked.id(), "itest-demo", "active");
+        subscribe(locked.id(), "itest-demo", "active");
         HttpResponse<String> r = get("/api/v1/customers/" + locked.id() + "/dashboard");
         assertEquals(200, r.statusCode());
         for (JsonNode w : json(r).get("widgets")) {
@@ -205,7 +205,7 @@ public class ApiIT extends SightlineTestSupport {
         assertEquals("", notModified.body());
 
         // A subscription added: the very next request shows it, in the navigation and in the subscriptions card.
-        customers.subscribe(c.id(), "itest-demo", "active");
+        subscribe(c.id(), "itest-demo", "active");
         HttpResponse<String> second = send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
                 .header("If-None-Match", etag).GET().build());
         assertEquals(200, second.statusCode());

@@ -64,7 +64,7 @@ public class PortalIT extends SightlineTestSupport {
         unassigned = customer("PORTAL-U", "sms");
         long other = customers.createPartner("Portal Other Partner");
         foreign = customers.createCustomer(other, "PORTAL-F", "Foreign", "USD", true);
-        customers.subscribe(foreign.id(), "sms", "active");
+        subscribe(foreign.id(), "sms", "active");
         staff.create(other, "other-admin", "Other Admin", "admin", PW.toCharArray());
         long eng = staff.create(partner, "eng", "Eng", "engineer", PW.toCharArray()).id();
         long view = staff.create(partner, "view", "View", "viewer", PW.toCharArray()).id();

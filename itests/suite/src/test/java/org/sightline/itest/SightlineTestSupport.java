@@ -59,6 +59,9 @@ public abstract class SightlineTestSupport {
     protected CustomerDirectory customers;
 
     @Inject
+    protected org.sightline.core.CustomerActions actions;
+
+    @Inject
     protected SessionFactory sessions;
 
     @Inject
@@ -138,6 +141,11 @@ public abstract class SightlineTestSupport {
 
     protected static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Subscribes a customer of any partner to a product, as an operator would from the shell (audited). */
+    protected void subscribe(long customerId, String productId, String status) {
+        actions.subscribeAsOperator("itest", customerId, productId, status);
+    }
+
     protected static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
@@ -198,7 +206,7 @@ public abstract class SightlineTestSupport {
         long partner = customers.defaultPartner().orElseThrow();
         CustomerRef c = customers.createCustomer(partner, accountId, "Customer " + accountId, "EUR", true);
         for (String p : products) {
-            customers.subscribe(c.id(), p, "active");
+            subscribe(c.id(), p, "active");
         }
         return c;
     }

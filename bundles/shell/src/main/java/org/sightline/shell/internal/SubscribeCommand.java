@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.CustomerActions;
 
 /** Subscribes a customer to a product, or changes the subscription's status. */
 @Service
@@ -15,7 +15,7 @@ import org.sightline.core.CustomerDirectory;
 public class SubscribeCommand implements Action {
 
     @Reference
-    CustomerDirectory customers;
+    CustomerActions customers;
 
     @Argument(index = 0, name = "customer", required = true, description = "Customer id")
     long customer;
@@ -29,7 +29,7 @@ public class SubscribeCommand implements Action {
 
     @Override
     public Object execute() {
-        customers.subscribe(customer, product, status);
+        customers.subscribeAsOperator(UserDisableCommand.operator(), customer, product, status);
         System.out.println("Customer " + customer + " subscribes to " + product + " (" + status + ")");
         return null;
     }

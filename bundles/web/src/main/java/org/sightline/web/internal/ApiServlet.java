@@ -53,7 +53,8 @@ public class ApiServlet extends ServletContainer {
     @ObjectClassDefinition(name = "Sightline web", description = "REST API and sign-in")
     public @interface Config {
         @AttributeDefinition(name = "JAAS realm", description = "The Karaf JAAS realm that checks portal users' passwords "
-                + "(sightline: the portal's own users; or an LDAP realm whose users also exist as portal users)")
+                + "(sightline: the portal's own users; sightline-ldap: the directory of etc/org.sightline.ldap.cfg, "
+                + "whose users also exist as portal users; or any other realm)")
         String auth_realm() default "sightline";
 
         @AttributeDefinition(name = "Trusted proxies", description = "Comma-separated addresses and CIDR ranges of "

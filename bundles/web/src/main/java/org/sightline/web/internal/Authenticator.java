@@ -27,6 +27,10 @@ import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.TokenService;
+import org.sightline.web.internal.auth.DirectoryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sightline.web.internal.auth.DirectoryUnavailableLoginException;
 
 /**
  * Turns credentials into a {@link StaffUser} or {@link Viewer}: a username and password checked against
@@ -40,6 +44,7 @@ import org.sightline.core.TokenService;
  * and a changed role or operator flag is what the next request sees.
  */
 final class Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final long CACHE_NANOS = 60_000_000_000L;
     /** A verified login: whose, at which credential version, until when. */
     private record Cached(String username, long credentialVersion, long until) {
@@ -63,6 +68,7 @@ final class Authenticator {
      * The viewer of a Basic {@code Authorization} header's credentials, if the realm accepts them.
      *
      * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     * @throws DirectoryUnavailableException when the realm's directory (LDAP) could not be asked
      */
     Optional<Viewer> basic(String encoded, String address) {
         String decoded;
@@ -134,18 +140,25 @@ final class Authenticator {
      *
      * @param how how the credentials came ({@code basic}, {@code password} for the web page)
      * @throws org.sightline.core.TooManyRequestsException while the user or address is throttled
+     * @throws DirectoryUnavailableException when the realm's directory (LDAP) could not be asked; not counted
+     *                                       as a failed attempt
      */
     Optional<StaffUser> signIn(String user, char[] password, String address, String how) {
         if (user == null || user.isBlank() || user.length() > 100 || password == null || password.length == 0
                 || password.length > 200) {
-            guard.failed(user == null ? "" : user.length() > 100 ? user.substring(0, 100) : user, address, how);
+            String name = user == null ? "" : user.length() > 100 ? user.substring(0, 100) : user;
+            LOG.warn("Sign-in of '{}' from {} refused ({}: no username or password)", printable(name), address, how);
+            guard.failed(name, address, how);
             return Optional.empty();
         }
         guard.check(user, address);
         Optional<String> name = realmLogin(user, password);
         Optional<StaffUser> u = name.flatMap(staff::find).filter(StaffUser::enabled);
         if (u.isEmpty()) {
-            guard.failed(user, address, name.isPresent() ? how + ": no enabled portal user" : how);
+            String why = name.isPresent() ? how + ": no enabled portal user" : how;
+            // One line per failed sign-in (the realm's own modules log refusals at DEBUG at most).
+            LOG.warn("Sign-in of '{}' from {} refused ({})", printable(user), address, why);
+            guard.failed(user, address, why);
             return Optional.empty();
         }
         guard.succeeded(u.get(), address, how);
@@ -171,6 +184,9 @@ final class Authenticator {
                 }
             });
             lc.login();
+        } catch (DirectoryUnavailableLoginException e) {
+            // Not a failed attempt: the password was not checked. No throttle count, no audit "failed".
+            throw new DirectoryUnavailableException();
         } catch (LoginException e) {
             return Optional.empty();
         } finally {
@@ -183,6 +199,11 @@ final class Authenticator {
             }
         }
         return Optional.of(user);
+    }
+
+    /** The username as it may go into a log line: control characters (a forged line break) replaced. */
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String sha256(String s) {

@@ -12,6 +12,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import org.sightline.api.Viewer;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
+import org.sightline.web.internal.auth.DirectoryUnavailableException;
 
 /**
  * The API's front door: decides, once per request and before any resource is chosen, who is calling.
@@ -67,7 +68,11 @@ final class Gate {
         Optional<Viewer> viewer = Optional.empty();
         WebSession session = null;
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            viewer = auth.basic(header.substring(6), (String) req.getAttribute(ADDRESS));
+            try {
+                viewer = auth.basic(header.substring(6), (String) req.getAttribute(ADDRESS));
+            } catch (DirectoryUnavailableException e) {
+                return new Decision(null, null, unavailable(e, req.getRequestURI()));
+            }
         } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             viewer = auth.bearer(header.substring(7));
         } else if (header == null) {
@@ -92,6 +97,12 @@ final class Gate {
                     .with("WWW-Authenticate", "Bearer realm=\"Sightline\""));
         }
         return new Decision(viewer.get(), session, null);
+    }
+
+    /** 503: the sign-in directory could not be asked; with Retry-After. */
+    static Problems.Problem unavailable(DirectoryUnavailableException e, String instance) {
+        return Problems.problem(e.status(), e.title(), e.getMessage(), instance)
+                .with("Retry-After", Long.toString(DirectoryUnavailableException.RETRY_AFTER_SECONDS));
     }
 
     /** Routes open without credentials: the health checks (liveness and readiness), the API description and signing in. */

@@ -20,6 +20,7 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
+import org.sightline.web.internal.auth.DirectoryUnavailableException;
 import org.sightline.web.internal.dto.Requests;
 import org.sightline.web.internal.dto.Responses;
 
@@ -42,7 +43,10 @@ public final class SessionResource {
         this.audit = audit;
     }
 
-    /** Signs in. 401 on wrong credentials, 429 with Retry-After while throttled. */
+    /**
+     * Signs in. 401 on wrong credentials, 429 with Retry-After while throttled, 503 with Retry-After when the
+     * sign-in directory (LDAP) could not be asked.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(@Context ContainerRequestContext req, Requests.SignIn body) {
@@ -50,7 +54,12 @@ public final class SessionResource {
         String username = o.username();
         String password = o.password();
         String address = Gate.address(req);
-        Optional<StaffUser> user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
+        Optional<StaffUser> user;
+        try {
+            user = auth.signIn(username, password == null ? null : password.toCharArray(), address, "password");
+        } catch (DirectoryUnavailableException e) {
+            return Problems.response(Gate.unavailable(e, "/api/v1/session"));
+        }
         if (user.isEmpty()) {
             return Problems.response(401, "Sign-in failed", "The username or password is not right.", "/api/v1/session").build();
         }

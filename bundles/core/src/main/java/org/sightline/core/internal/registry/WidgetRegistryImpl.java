@@ -133,11 +133,6 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         return out;
     }
 
-    /** Whether a product with the id is deployed. */
-    public boolean hasProduct(String productId) {
-        return products.values().stream().anyMatch(p -> p.id().equals(productId));
-    }
-
     @Override
     public List<WidgetHealth> widgets() {
         return entries().stream().map(WidgetEntry::health).toList();

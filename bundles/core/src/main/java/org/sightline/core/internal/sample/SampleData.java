@@ -32,6 +32,9 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.CustomerIndex;
+import org.sightline.core.internal.tenancy.SampleTenancy;
+import org.sightline.core.internal.dashboard.ViewCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,8 @@ public class SampleData {
         return t;
     });
     private final CustomerDirectory customers;
+    private final CustomerIndex index;
+    private final ViewCache views;
     private final CoreStorage storage;
     private final SamplePortal loader;
     private final Config config;
@@ -80,8 +85,11 @@ public class SampleData {
 
     @Activate
     public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
-                      @Reference SamplePortal loader, Config config) {
+                      @Reference SamplePortal loader, @Reference CustomerIndex index, @Reference ViewCache views,
+                      Config config) {
         this.customers = customers;
+        this.index = index;
+        this.views = views;
         this.storage = storage;
         this.loader = loader;
         this.config = config;
@@ -129,8 +137,7 @@ public class SampleData {
         sample = customers.findByAccount(partner, SAMPLE_ACCOUNT).orElseGet(() -> {
             CustomerRef c = customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true);
             // A prepaid balance that the sample usage of every product draws down, but not below zero.
-            Jdbc.update(storage.dataSource(), "UPDATE customer SET credits = ? WHERE id = ?",
-                    List.of(SAMPLE_CREDITS, c.id()));
+            SampleTenancy.on(storage.dataSource()).setCredits(c.id(), SAMPLE_CREDITS);
             return c;
         });
         try {
@@ -199,7 +206,9 @@ public class SampleData {
                 }
                 return true;
             });
-            customers.subscribe(customer.id(), product, "active");
+            SampleTenancy.on(storage.dataSource()).upsertSubscription(customer.id(), product, "active");
+            index.invalidate(customer.partnerId());
+            views.invalidateCustomer(customer.id());
             if (written) {
                 LOG.info("Wrote sample data of product {} for {}", product, customer.name());
             }

@@ -3,14 +3,10 @@ package org.sightline.core.internal.sample;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +34,8 @@ import org.sightline.core.SampleDataLoader;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
-import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.CustomerIndex;
+import org.sightline.core.internal.tenancy.SampleTenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +66,7 @@ public class SamplePortal implements SampleDataLoader {
         "Labs", "Construction", "Insurance", "Travel", "Schools", "Motors", "Pharma", "Consulting"};
     private static final String[] CURRENCIES = {"EUR", "EUR", "USD", "USD", "GBP", "CHF"};
     private static final int BATCH = 1000;
-    private final DataSource ds;
+    private final SampleTenancy tenancy;
     private final CustomerDirectory customers;
     private final StaffDirectory staff;
     private final CustomerIndex index;
@@ -90,7 +86,7 @@ public class SamplePortal implements SampleDataLoader {
 
     private SamplePortal(DataSource ds, CustomerDirectory customers, StaffDirectory staff, CustomerIndex index) {
         this.index = index;
-        this.ds = ds;
+        this.tenancy = SampleTenancy.on(ds);
         this.customers = customers;
         this.staff = staff;
     }
@@ -141,28 +137,14 @@ public class SamplePortal implements SampleDataLoader {
         staff.assignGroup(people.get("eddie.engineer").id(), pods.get("Pod North"));
         staff.assignGroup(people.get("erin.engineer").id(), pods.get("Pod South"));
         staff.assignGroup(people.get("vera.viewer").id(), pods.get("Pod North"));
-        Set<String> existing = new HashSet<>(Jdbc.list(ds, "SELECT account_id FROM customer WHERE partner_id = ? AND account_id LIKE 'SL-%'",
-                List.of(partner), rs -> rs.getString(1)));
+        Set<String> existing = tenancy.accountIds(partner, ACCOUNT_PREFIX);
         int created = 0;
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (int from = 1; from <= count; from += BATCH) {
-                    int to = Math.min(count, from + BATCH - 1);
-                    created += batch(c, partner, seed, from, to, existing, pods, people);
-                    c.commit();
-                    if (progress != null) {
-                        progress.step(to, count);
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        for (int from = 1; from <= count; from += BATCH) {
+            int to = Math.min(count, from + BATCH - 1);
+            created += batch(partner, seed, from, to, existing, pods, people);
+            if (progress != null) {
+                progress.step(to, count);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write sample customers: " + e.getMessage(), e);
         }
         index.invalidate(partner);
         return new Result(partner, created, count - created, logins);
@@ -178,77 +160,31 @@ public class SamplePortal implements SampleDataLoader {
         }
     }
 
-    private int batch(Connection c, long partner, long seed, int from, int to, Set<String> existing, Map<String, Long> pods,
-                      Map<String, StaffUser> people) throws SQLException {
-        List<Integer> todo = new ArrayList<>();
-        for (int n = from; n <= to; n++) {
-            if (!existing.contains(account(n))) {
-                todo.add(n);
-            }
-        }
-        if (todo.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (partner_id, account_id, account_lower, name, "
-                + "name_lower, currency, credits, access_enabled, environment_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int n : todo) {
-                Random r = random(seed, n);
-                String name = FIRST[r.nextInt(FIRST.length)] + " " + SECOND[r.nextInt(SECOND.length)] + " "
-                        + KIND[r.nextInt(KIND.length)] + " " + n;
-                ps.setLong(1, partner);
-                ps.setString(2, account(n));
-                ps.setString(3, account(n).toLowerCase(Locale.ROOT));
-                ps.setString(4, name);
-                ps.setString(5, name.toLowerCase(Locale.ROOT));
-                ps.setString(6, CURRENCIES[r.nextInt(CURRENCIES.length)]);
-                ps.setBigDecimal(7, BigDecimal.valueOf(r.nextInt(500_000) - 20_000, 2).setScale(2, RoundingMode.UNNECESSARY));
-                ps.setBoolean(8, r.nextInt(10) != 0);
-                ps.setString(9, "https://" + account(n).toLowerCase(Locale.ROOT) + ".tenants.example.com/");
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        Map<String, Long> ids = new HashMap<>();
-        for (Object[] row : Jdbc.list(c, "SELECT id, account_id FROM customer WHERE partner_id = ? AND account_id BETWEEN ? AND ?",
-                List.of(partner, account(from), account(to)), rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
-            ids.put((String) row[1], (Long) row[0]);
-        }
+    private int batch(long partner, long seed, int from, int to, Set<String> existing, Map<String, Long> pods,
+                      Map<String, StaffUser> people) {
         Map<String, SampleDataProvider> products = providers();
-        try (PreparedStatement subs = c.prepareStatement(INSERT_SUBSCRIPTION);
-             PreparedStatement members = c.prepareStatement("INSERT INTO customer_group_member (group_id, customer_id) VALUES (?, ?)");
-             PreparedStatement direct = c.prepareStatement("INSERT INTO staff_customer (staff_id, customer_id) VALUES (?, ?)");
-             PreparedStatement pins = c.prepareStatement("INSERT INTO customer_pin (staff_id, customer_id) VALUES (?, ?)")) {
-            for (int n : todo) {
-                Random r = random(seed, n);
-                r.nextInt(FIRST.length);
-                r.nextInt(SECOND.length);
-                r.nextInt(KIND.length);
-                r.nextInt(CURRENCIES.length);
-                r.nextInt(500_000);
-                r.nextInt(10);
-                long id = ids.get(account(n));
-                for (Map.Entry<String, SampleDataProvider> p : products.entrySet()) {
-                    addSubscription(subs, id, n, seed, p.getKey(), p.getValue());
-                }
-                members.setLong(1, pods.get(PODS[r.nextInt(PODS.length)]));
-                members.setLong(2, id);
-                members.addBatch();
-                if (n % 50 == 7) {
-                    direct.setLong(1, people.get("erin.engineer").id());
-                    direct.setLong(2, id);
-                    direct.addBatch();
-                }
-                if (n == 3 || n == 17 || n == 42) {
-                    pins.setLong(1, people.get("alice.admin").id());
-                    pins.setLong(2, id);
-                    pins.addBatch();
-                }
+        List<SampleTenancy.NewCustomer> todo = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            if (existing.contains(account(n))) {
+                continue;
             }
-            subs.executeBatch();
-            members.executeBatch();
-            direct.executeBatch();
-            pins.executeBatch();
+            Random r = random(seed, n);
+            String name = FIRST[r.nextInt(FIRST.length)] + " " + SECOND[r.nextInt(SECOND.length)] + " "
+                    + KIND[r.nextInt(KIND.length)] + " " + n;
+            String currency = CURRENCIES[r.nextInt(CURRENCIES.length)];
+            BigDecimal credits = BigDecimal.valueOf(r.nextInt(500_000) - 20_000, 2).setScale(2, RoundingMode.UNNECESSARY);
+            boolean access = r.nextInt(10) != 0;
+            long pod = pods.get(PODS[r.nextInt(PODS.length)]);
+            List<SampleTenancy.NewSubscription> subscriptions = new ArrayList<>();
+            for (Map.Entry<String, SampleDataProvider> p : products.entrySet()) {
+                subscription(n, seed, p.getKey(), p.getValue()).ifPresent(subscriptions::add);
+            }
+            todo.add(new SampleTenancy.NewCustomer(account(n), name, currency, credits, access,
+                    "https://" + account(n).toLowerCase(Locale.ROOT) + ".tenants.example.com/", pod,
+                    n % 50 == 7 ? people.get("erin.engineer").id() : null,
+                    n == 3 || n == 17 || n == 42 ? people.get("alice.admin").id() : null, subscriptions));
         }
+        tenancy.create(partner, todo);
         return todo.size();
     }
 
@@ -256,8 +192,8 @@ public class SamplePortal implements SampleDataLoader {
         return new Random(seed * 1_000_003L + n);
     }
 
-    private static final String INSERT_SUBSCRIPTION = "INSERT INTO subscription (customer_id, product_id, status, "
-            + "starts_on, ends_on, quantity, quota) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** What every sample account id starts with. */
+    static final String ACCOUNT_PREFIX = "SL-";
 
     /**
      * Gives the sample partner's customers the provider's sample subscriptions, where they have no subscription
@@ -274,35 +210,15 @@ public class SamplePortal implements SampleDataLoader {
             return 0;
         }
         String product = provider.productId();
-        List<Object[]> missing = Jdbc.list(ds, "SELECT c.id, c.account_id FROM customer c WHERE c.partner_id = ? "
-                + "AND c.account_id LIKE 'SL-%' AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.customer_id = c.id "
-                + "AND s.product_id = ?)", List.of(partner.get(), product), rs -> new Object[] {rs.getLong(1), rs.getString(2)});
-        int added = 0;
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement subs = c.prepareStatement(INSERT_SUBSCRIPTION)) {
-                int pending = 0;
-                for (Object[] row : missing) {
-                    int n = number((String) row[1]);
-                    if (n > 0 && addSubscription(subs, (Long) row[0], n, seed, product, provider)) {
-                        added++;
-                        if (++pending == BATCH) {
-                            subs.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                subs.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Map<Long, SampleTenancy.NewSubscription> adding = new LinkedHashMap<>();
+        for (SampleTenancy.Account a : tenancy.withoutSubscription(partner.get(), ACCOUNT_PREFIX, product)) {
+            int n = number(a.accountId());
+            if (n > 0) {
+                subscription(n, seed, product, provider).ifPresent(s -> adding.put(a.id(), s));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write sample subscriptions", e);
         }
+        tenancy.subscribe(adding);
+        int added = adding.size();
         if (added > 0) {
             index.invalidate(partner.get());
         }
@@ -331,29 +247,21 @@ public class SamplePortal implements SampleDataLoader {
         }
     }
 
-    /** Adds customer {@code n}'s subscription to the provider's product to the batch, if the provider gives one. */
-    private static boolean addSubscription(PreparedStatement subs, long customerId, int n, long seed, String product,
-                                           SampleDataProvider provider) throws SQLException {
+    /** Customer {@code n}'s subscription to the provider's product, if the provider gives one. */
+    private static Optional<SampleTenancy.NewSubscription> subscription(int n, long seed, String product,
+                                                                        SampleDataProvider provider) {
         Optional<SampleSubscription> sub;
         try {
             sub = provider.sampleSubscription(new SampleCustomer(n, TODAY, productRandom(seed, n, product)));
         } catch (RuntimeException e) {
             LOG.warn("Product {} gave no sample subscription for sample customer {}", product, n, e);
-            return false;
+            return Optional.empty();
         }
         if (sub == null || sub.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         SampleSubscription s = sub.get();
-        subs.setLong(1, customerId);
-        subs.setString(2, product);
-        subs.setString(3, s.status());
-        subs.setObject(4, s.startsOn());
-        subs.setObject(5, s.endsOn());
-        subs.setObject(6, s.quantity());
-        subs.setObject(7, s.quota());
-        subs.addBatch();
-        return true;
+        return Optional.of(new SampleTenancy.NewSubscription(product, s.status(), s.startsOn(), s.endsOn(), s.quantity(), s.quota()));
     }
 
     /** The random source a product is asked with about customer {@code n}: the same whatever else is deployed. */

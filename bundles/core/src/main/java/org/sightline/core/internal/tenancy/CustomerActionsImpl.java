@@ -401,6 +401,21 @@ public class CustomerActionsImpl implements CustomerActions {
     }
 
     @Override
+    public void subscribeAsOperator(String operator, long customerId, String productId, String status) {
+        if (productId == null || !PRODUCT.matcher(productId).matches()) {
+            throw new InvalidParameterException("product", "a product id is lower case letters, digits and dashes");
+        }
+        Object[] c = Jdbc.one(ds, "SELECT partner_id, name, account_id FROM customer WHERE id = ?", List.of(customerId),
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+                .orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        CustomerDirectoryImpl.upsertSubscription(ds, customerId, productId, status);
+        index.invalidate((Long) c[0]);
+        cache.invalidateCustomer(customerId);
+        audit.record(new org.sightline.core.AuditEntry(0, java.time.Instant.now(), (Long) c[0], operator, "subscription.set",
+                customerId, c[1] + " (" + c[2] + ")", AuditLog.OK, productId + " (" + status + ")", null));
+    }
+
+    @Override
     public Subscription editSubscription(Viewer viewer, long customerId, String productId, SubscriptionChange ch) {
         CustomerRef c = actOn(viewer, customerId, "subscription.edit");
         Subscription current;

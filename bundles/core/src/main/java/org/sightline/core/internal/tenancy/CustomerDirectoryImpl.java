@@ -328,8 +328,18 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
         }
     }
 
-    @Override
+    /**
+     * Subscribes the customer to a product, or changes the status of its subscription, unscoped: for the
+     * operator path ({@link CustomerActionsImpl#subscribeAsOperator}), which audits, and for tests.
+     */
     public void subscribe(long customerId, String productId, String status) {
+        upsertSubscription(ds, customerId, productId, status);
+        index.invalidateAll();
+        views.invalidateCustomer(customerId);
+    }
+
+    /** The one statement that subscribes a customer or changes its subscription's status. */
+    static void upsertSubscription(DataSource ds, long customerId, String productId, String status) {
         if (!STATUSES.contains(status)) {
             throw new InvalidParameterException("status", "status must be one of " + new java.util.TreeSet<>(STATUSES));
         }
@@ -344,8 +354,6 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             ps.setString(2, productId);
             ps.setString(3, status);
             ps.executeUpdate();
-            index.invalidateAll();
-            views.invalidateCustomer(customerId);
         } catch (SQLException e) {
             throw Jdbc.failure("cannot subscribe", e);
         }

@@ -391,6 +391,19 @@ public class PortalServicesTest {
     }
 
     @Test
+    public void anOperatorSubscribesAnyPartnersCustomerAndIsAuditedByName() {
+        actions.subscribeAsOperator("shell:karaf", foreign.id(), "voice", "trial");
+        assertTrue(customers.subscribedProducts(foreign.id()).contains("voice"));
+        List<AuditEntry> log = audit.query(foreign.partnerId(), new AuditQuery(null, null, "shell:karaf", foreign.id(),
+                "subscription.", null, 10)).items();
+        assertEquals(1, log.size());
+        assertEquals("voice (trial)", log.get(0).detail());
+        assertThrows(NotFoundException.class, () -> actions.subscribeAsOperator("shell:karaf", 999_999, "voice", "trial"));
+        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator("shell:karaf", acme.id(), "Voice!", "trial"));
+        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator("shell:karaf", acme.id(), "voice", "bogus"));
+    }
+
+    @Test
     public void sessionsExpireWhenIdleAndEndWhenTheUserIsDisabled() throws Exception {
         WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12));
         WebSession s = sessions.create(engineer, "127.0.0.1");

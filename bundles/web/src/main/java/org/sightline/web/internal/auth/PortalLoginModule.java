@@ -30,10 +30,16 @@ import org.sightline.core.StaffUser;
 public class PortalLoginModule implements LoginModule {
     /** The option that carries the {@link StaffDirectory}. */
     static final String STAFF_OPTION = "sightline.staff";
+    /**
+     * The option that makes the module step aside (return {@code false}) for a user the portal holds no password
+     * for, so that in a chain behind another module (LDAP) that module's failure is the one reported.
+     */
+    static final String CHAINED_OPTION = "sightline.chained";
     private Subject subject;
     private CallbackHandler handler;
     private StaffDirectory staff;
     private StaffUser user;
+    private boolean chained;
     private final List<Principal> principals = new ArrayList<>();
 
     @Override
@@ -41,6 +47,7 @@ public class PortalLoginModule implements LoginModule {
         this.subject = subject;
         this.handler = handler;
         this.staff = (StaffDirectory) options.get(STAFF_OPTION);
+        this.chained = Boolean.parseBoolean(String.valueOf(options.get(CHAINED_OPTION)));
     }
 
     @Override
@@ -59,6 +66,9 @@ public class PortalLoginModule implements LoginModule {
         try {
             Optional<StaffUser> u = staff.checkPassword(name.getName(), pw);
             if (u.isEmpty()) {
+                if (chained && !staff.find(name.getName()).map(StaffUser::localPassword).orElse(false)) {
+                    return false;
+                }
                 throw new FailedLoginException("wrong username or password");
             }
             user = u.get();

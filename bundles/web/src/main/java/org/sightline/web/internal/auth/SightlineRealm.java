@@ -17,8 +17,8 @@ import org.sightline.core.StaffDirectory;
  * The Karaf JAAS realm {@code sightline}: one {@link PortalLoginModule} that checks passwords against the
  * portal's own users. Karaf's JAAS configuration picks up every {@link JaasRealm} service, exactly as it
  * does for its own {@code karaf} realm; the module is loaded through {@link ProxyLoginModule} from this
- * bundle. Operators can replace the realm (for LDAP) by deploying another realm and setting
- * {@code auth.realm} in {@code etc/org.sightline.web.cfg}.
+ * bundle. For LDAP, operators configure {@link LdapRealm} and set {@code auth.realm} in
+ * {@code etc/org.sightline.web.cfg} to its name (or to any other JAAS realm they deploy).
  */
 @Component(service = JaasRealm.class)
 public class SightlineRealm implements JaasRealm {
