@@ -6,9 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -26,8 +24,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.sightline.api.Viewer;
 import org.sightline.api.CustomerRef;
 import org.sightline.core.AuditEntry;
@@ -42,6 +38,8 @@ import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.TokenService;
+import org.sightline.web.internal.dto.Requests;
+import org.sightline.web.internal.dto.Responses;
 
 /**
  * Partner administration: the audit log (JSON pages or CSV), API tokens and staff users (create, disable,
@@ -111,41 +109,32 @@ public final class AdminResource {
                     .header("X-Content-Type-Options", "nosniff").build();
         }
         AuditPage page = audit.query(viewer.partnerId(), q);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.items().stream().map(AdminResource::entry).toList());
-        m.put("nextCursor", page.nextCursor());
-        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+        return Response.ok(new Responses.AuditPage(page.items().stream().map(AdminResource::entry).toList(), page.nextCursor()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     /** The partner's API tokens (never their secrets). */
     @GET
     @Path("admin/tokens")
-    public Map<String, Object> tokens(@Context ContainerRequestContext req) {
+    public Responses.Items<Responses.Token> tokens(@Context ContainerRequestContext req) {
         Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        return Map.of("items", tokens.list(viewer.partnerId()).stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("name", t.name());
-            m.put("scope", t.scope());
-            m.put("createdAt", t.createdAt() == null ? null : t.createdAt().toString());
-            m.put("lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
-            return m;
-        }).toList());
+        return new Responses.Items<>(tokens.list(viewer.partnerId()).stream().map(t -> new Responses.Token(t.id(), t.name(),
+                t.scope(), t.createdAt() == null ? null : t.createdAt().toString(),
+                t.lastUsedAt() == null ? null : t.lastUsedAt().toString())).toList());
     }
 
     /** Creates a token: {@code {"name", "scope": "ingest"|"read"}}; the secret is in this reply only. */
     @POST
     @Path("admin/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createToken(@Context ContainerRequestContext req, JsonNode body) {
+    public Response createToken(@Context ContainerRequestContext req, Requests.TokenCreate body) {
         Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "name", "scope");
-        String name = Bodies.string(o, "name");
-        String scope = Bodies.string(o, "scope");
+        Requests.TokenCreate o = Params.body(body);
+        String name = o.name();
+        String scope = o.scope();
         String secret = tokens.create(viewer.partnerId(), name, scope == null ? TokenService.SCOPE_READ : scope, viewer.user());
         audit.record(viewer, "token.create", null, null, AuditLog.OK, name + " (" + (scope == null ? "read" : scope) + ")");
-        return Response.status(201).entity(Map.of("name", name, "scope", scope == null ? "read" : scope, "token", secret)).build();
+        return Response.status(201).entity(new Responses.TokenCreated(name, scope == null ? "read" : scope, secret)).build();
     }
 
     /** Revokes a token. */
@@ -163,9 +152,9 @@ public final class AdminResource {
     /** The partner's staff. */
     @GET
     @Path("admin/users")
-    public Map<String, Object> users(@Context ContainerRequestContext req) {
+    public Responses.Items<Responses.StaffUser> users(@Context ContainerRequestContext req) {
         Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        return Map.of("items", staff.list(viewer.partnerId()).stream().map(AdminResource::user).toList());
+        return new Responses.Items<>(staff.list(viewer.partnerId()).stream().map(AdminResource::user).toList());
     }
 
     /**
@@ -175,37 +164,36 @@ public final class AdminResource {
     @POST
     @Path("admin/users")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createUser(@Context ContainerRequestContext req, JsonNode body) {
+    public Response createUser(@Context ContainerRequestContext req, Requests.StaffUserCreate body) {
         Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "username", "displayName", "role", "password");
-        String password = Bodies.string(o, "password");
-        StaffUser u = staffAdmin.create(viewer, Bodies.string(o, "username"), Bodies.string(o, "displayName"),
-                Bodies.string(o, "role"), password == null ? null : password.toCharArray());
+        Requests.StaffUserCreate o = Params.body(body);
+        String password = o.password();
+        StaffUser u = staffAdmin.create(viewer, o.username(), o.displayName(), o.role(),
+                password == null ? null : password.toCharArray());
         return Response.status(201).entity(user(u)).build();
     }
 
     /** Disables a staff user of the partner: their sessions end, their API tokens are revoked, at once. */
     @POST
     @Path("admin/users/{username}/disable")
-    public Map<String, Object> disableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
+    public Responses.StaffUser disableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
         return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, false));
     }
 
     /** Enables a disabled staff user of the partner again. */
     @POST
     @Path("admin/users/{username}/enable")
-    public Map<String, Object> enableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
+    public Responses.StaffUser enableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
         return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, true));
     }
 
     /** The user's assignments: {@code {"customers": [ids], "groups": [ids]}}. */
     @GET
     @Path("admin/users/{username}/assignments")
-    public Map<String, Object> assignments(@Context ContainerRequestContext req, @PathParam("username") String username) {
+    public Responses.Assignments assignments(@Context ContainerRequestContext req, @PathParam("username") String username) {
         Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
         StaffDirectory.Assignments a = staff.assignments(staffOf(viewer, username).id());
-        return Map.of("customers", a.customers(), "groups", a.groups());
+        return new Responses.Assignments(a.customers(), a.groups());
     }
 
     /** Assigns the user to a customer (204; idempotent). */
@@ -278,28 +266,13 @@ public final class AdminResource {
                 .orElseThrow(() -> new NotFoundException("no user " + username));
     }
 
-    private static Map<String, Object> user(StaffUser u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("username", u.username());
-        m.put("displayName", u.displayName());
-        m.put("role", u.role());
-        m.put("enabled", u.enabled());
-        m.put("localPassword", u.localPassword());
-        return m;
+    private static Responses.StaffUser user(StaffUser u) {
+        return new Responses.StaffUser(u.username(), u.displayName(), u.role(), u.enabled(), u.localPassword());
     }
 
-    private static Map<String, Object> entry(AuditEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("at", e.at().toString());
-        m.put("user", e.actor());
-        m.put("action", e.action());
-        m.put("customerId", e.customerId());
-        m.put("customer", e.customer());
-        m.put("outcome", e.outcome());
-        m.put("detail", e.detail());
-        m.put("address", e.address());
-        return m;
+    private static Responses.AuditEntry entry(AuditEntry e) {
+        return new Responses.AuditEntry(e.id(), e.at().toString(), e.actor(), e.action(), e.customerId(), e.customer(),
+                e.outcome(), e.detail(), e.address());
     }
 
     /** A CSV field: quoted when needed, and a leading {@code = + - @} neutralised (spreadsheet formulas). */

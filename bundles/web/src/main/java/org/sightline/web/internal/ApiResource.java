@@ -2,9 +2,7 @@ package org.sightline.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 
@@ -21,8 +19,6 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
@@ -38,6 +34,8 @@ import org.sightline.core.ProductInfo;
 import org.sightline.core.RenderedWidget;
 import org.sightline.core.WidgetHealth;
 import org.sightline.core.WidgetRegistry;
+import org.sightline.web.internal.dto.Requests;
+import org.sightline.web.internal.dto.Responses;
 
 /**
  * The REST API, version 1. Stateless; every method states the permission it needs and delegates to a
@@ -100,14 +98,13 @@ public final class ApiResource {
     @POST
     @Path("customers/{id}/widgets/{widgetId}/actions/{actionId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> act(@Context ContainerRequestContext req, @PathParam("id") String id,
-                                   @PathParam("widgetId") String widgetId, @PathParam("actionId") String actionId,
-                                   JsonNode body) {
+    public Responses.ActionResult act(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                      @PathParam("widgetId") String widgetId, @PathParam("actionId") String actionId,
+                                      Requests.Action body) {
         Viewer viewer = Access.viewer(req);
-        JsonNode o = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : Bodies.object(body);
-        Bodies.only(o, "confirm");
-        String message = dashboards.act(viewer, Params.id("id", id), widgetId, actionId, Bodies.string(o, "confirm"));
-        return Map.of("widget", widgetId, "action", actionId, "message", message);
+        String confirm = body == null ? null : body.confirm();
+        String message = dashboards.act(viewer, Params.id("id", id), widgetId, actionId, confirm);
+        return new Responses.ActionResult(widgetId, actionId, message);
     }
 
     /** What a JSON writer produces. */
@@ -131,7 +128,7 @@ public final class ApiResource {
     /** The widget registry with each widget's health. Permission: {@code server.admin}. */
     @GET
     @Path("admin/widgets")
-    public List<Map<String, Object>> adminWidgets(@Context ContainerRequestContext req) {
+    public List<Responses.WidgetHealth> adminWidgets(@Context ContainerRequestContext req) {
         require(req, Permissions.ADMIN);
         return registry.widgets().stream().map(ApiResource::health).toList();
     }
@@ -169,33 +166,15 @@ public final class ApiResource {
     public Response ingest(@Context ContainerRequestContext req, @PathParam("product") String product, InputStream body) {
         Viewer viewer = require(req, Permissions.INGEST);
         IngestReport r = ingest.ingest(viewer.partnerId(), product, body);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("product", r.product());
-        out.put("received", r.received());
-        out.put("accepted", r.accepted());
-        out.put("stored", r.stored());
-        out.put("duplicates", r.duplicates());
-        out.put("rejectedCount", r.rejected().size());
-        out.put("rejected", r.rejected());
+        Responses.IngestReport out = new Responses.IngestReport(r.product(), r.received(), r.accepted(), r.stored(),
+                r.duplicates(), r.rejected().size(), r.rejected());
         return Response.accepted(out).build();
     }
 
-    private static Map<String, Object> health(WidgetHealth h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", h.descriptor().id());
-        m.put("title", h.descriptor().title());
-        m.put("product", h.descriptor().productId());
-        m.put("section", h.descriptor().section());
-        m.put("placement", h.descriptor().placement());
-        m.put("bundle", h.bundle());
-        m.put("version", h.bundleVersion());
-        m.put("state", h.state());
-        m.put("calls", h.calls());
-        m.put("failures", h.failures());
-        m.put("lastError", h.lastError());
-        m.put("p50Millis", h.p50Millis());
-        m.put("p95Millis", h.p95Millis());
-        return m;
+    private static Responses.WidgetHealth health(WidgetHealth h) {
+        return new Responses.WidgetHealth(h.descriptor().id(), h.descriptor().title(), h.descriptor().productId(),
+                h.descriptor().section(), h.descriptor().placement(), h.bundle(), h.bundleVersion(), h.state(), h.calls(),
+                h.failures(), h.lastError(), h.p50Millis(), h.p95Millis());
     }
 
     private static Viewer require(ContainerRequestContext req, String permission) {

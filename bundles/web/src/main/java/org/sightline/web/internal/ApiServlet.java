@@ -130,7 +130,7 @@ public class ApiServlet extends ServletContainer {
         super.service(req, res);
     }
 
-    private static ResourceConfig resources(Authenticator auth, DashboardService dashboards, WidgetRegistry registry,
+    static ResourceConfig resources(Authenticator auth, DashboardService dashboards, WidgetRegistry registry,
                                             IngestService ingest, TableExport exports, Portal p) {
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("sightline-api");
@@ -140,9 +140,11 @@ public class ApiServlet extends ServletContainer {
         rc.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 256 * 1024);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new JsonBodies());
         rc.register(new AuthFilter());
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(p.readiness()));
+        rc.register(new OpenApiResource());
         rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory(), p.caches()));
         rc.register(new ExportResource(exports, p.audit()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));

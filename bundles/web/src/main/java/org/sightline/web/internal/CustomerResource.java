@@ -3,10 +3,10 @@ package org.sightline.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -25,6 +25,7 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sightline.api.Permissions;
@@ -42,6 +43,8 @@ import org.sightline.core.PayloadTooLargeException;
 import org.sightline.core.ProductCatalogue;
 import org.sightline.core.Subscription;
 import org.sightline.core.SubscriptionChange;
+import org.sightline.web.internal.dto.Requests;
+import org.sightline.web.internal.dto.Responses;
 
 /**
  * The customer list, a customer's information, subscriptions and actions. Every customer id is checked
@@ -65,7 +68,7 @@ public final class CustomerResource {
     /** The customer list: search, filters, sort, cursor paging; pinned customers first. */
     @GET
     @Path("customers")
-    public Map<String, Object> list(@Context ContainerRequestContext req, @Context UriInfo uri) {
+    public Responses.CustomerPage list(@Context ContainerRequestContext req, @Context UriInfo uri) {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         for (String k : p.keySet()) {
@@ -88,17 +91,14 @@ public final class CustomerResource {
                 "true".equals(pinned), Params.blank(p.getFirst("sort")), Params.blank(cursor),
                 Params.limit(p.getFirst("limit"), 50, 500));
         CustomerPage page = customers.list(viewer, query);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", page.items().stream().map(CustomerResource::summary).toList());
-        out.put("nextCursor", page.nextCursor());
-        out.put("total", page.total());
-        return out;
+        return new Responses.CustomerPage(page.items().stream().map(CustomerResource::summary).toList(), page.nextCursor(),
+                page.total());
     }
 
     /** Everything about one customer. */
     @GET
     @Path("customers/{id}")
-    public Map<String, Object> details(@Context ContainerRequestContext req, @PathParam("id") String id) {
+    public Responses.CustomerDetails details(@Context ContainerRequestContext req, @PathParam("id") String id) {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
         return details(customers.details(viewer, Params.id("id", id)));
     }
@@ -111,15 +111,12 @@ public final class CustomerResource {
     @POST
     @Path("customers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context ContainerRequestContext req, @Context UriInfo uri, JsonNode body) {
+    public Response create(@Context ContainerRequestContext req, @Context UriInfo uri, Requests.CustomerCreate body) {
         Viewer viewer = Access.viewer(req);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "accountId", "name", "currency", "environmentUrl", "accessEnabled", "billingSend",
-                "billingRecipients", "billingProfile");
-        CustomerUpdate u = new CustomerUpdate(Bodies.string(o, "name"), Bodies.string(o, "currency"),
-                Bodies.string(o, "environmentUrl"), Bodies.bool(o, "accessEnabled"), Bodies.bool(o, "billingSend"),
-                Bodies.strings(o, "billingRecipients"), Bodies.string(o, "billingProfile"));
-        CustomerDetails created = actions.create(viewer, Bodies.string(o, "accountId"), u);
+        Requests.CustomerCreate o = Params.body(body);
+        CustomerUpdate u = new CustomerUpdate(o.name(), o.currency(), o.environmentUrl(), o.accessEnabled(), o.billingSend(),
+                o.billingRecipients(), o.billingProfile());
+        CustomerDetails created = actions.create(viewer, o.accountId(), u);
         return Response.created(uri.getBaseUriBuilder().path("v1/customers/{id}").build(created.summary().id()))
                 .entity(details(created)).build();
     }
@@ -128,14 +125,13 @@ public final class CustomerResource {
     @PATCH
     @Path("customers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+    public Responses.CustomerDetails update(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                            Requests.CustomerEdit body) {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "name", "currency", "environmentUrl", "accessEnabled", "billingSend", "billingRecipients", "billingProfile");
-        CustomerUpdate u = new CustomerUpdate(Bodies.string(o, "name"), Bodies.string(o, "currency"),
-                Bodies.string(o, "environmentUrl"), Bodies.bool(o, "accessEnabled"), Bodies.bool(o, "billingSend"),
-                Bodies.strings(o, "billingRecipients"), Bodies.string(o, "billingProfile"));
+        Requests.CustomerEdit o = Params.body(body);
+        CustomerUpdate u = new CustomerUpdate(o.name(), o.currency(), o.environmentUrl(), o.accessEnabled(), o.billingSend(),
+                o.billingRecipients(), o.billingProfile());
         return details(actions.update(viewer, cid, u));
     }
 
@@ -143,7 +139,7 @@ public final class CustomerResource {
     @PUT
     @Path("customers/{id}/logo")
     @Consumes({"image/png", "image/jpeg", "image/webp"})
-    public Map<String, Object> putLogo(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body)
+    public Responses.Logo putLogo(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body)
             throws IOException {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
@@ -153,7 +149,7 @@ public final class CustomerResource {
         }
         String type = actions.setLogo(viewer, cid, bytes);
         Logo logo = customers.logo(viewer, cid);
-        return Map.of("contentType", type, "logoUrl", logoUrl(cid, logo.version()));
+        return new Responses.Logo(type, logoUrl(cid, logo.version()));
     }
 
     /** The logo, with its checked type and {@code nosniff}. */
@@ -191,27 +187,26 @@ public final class CustomerResource {
     @PUT
     @Path("customers/{id}/hide-expired")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> hideExpired(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+    public Responses.HideExpired hideExpired(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                             Requests.HideExpired body) {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "hide");
-        Boolean hide = Bodies.bool(o, "hide");
+        Boolean hide = Params.body(body).hide();
         if (hide == null) {
             throw new InvalidParameterException("hide", "hide is required: true or false");
         }
         actions.hideExpired(viewer, cid, hide);
-        return Map.of("hideExpired", hide);
+        return new Responses.HideExpired(hide);
     }
 
     /** The subscriptions shown, optionally of one status. */
     @GET
     @Path("customers/{id}/subscriptions")
-    public Map<String, Object> subscriptions(@Context ContainerRequestContext req, @Context UriInfo uri,
-                                             @PathParam("id") String id) {
+    public Responses.Items<Responses.Subscription> subscriptions(@Context ContainerRequestContext req, @Context UriInfo uri,
+                                                                 @PathParam("id") String id) {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
         String status = Params.blank(uri.getQueryParameters().getFirst("status"));
-        return Map.of("items", customers.subscriptions(viewer, Params.id("id", id), status).stream()
+        return new Responses.Items<>(customers.subscriptions(viewer, Params.id("id", id), status).stream()
                 .map(this::subscription).toList());
     }
 
@@ -219,7 +214,8 @@ public final class CustomerResource {
     @POST
     @Path("customers/{id}/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+    public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body)
+            throws JsonProcessingException {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
         if (body == null) {
@@ -228,108 +224,111 @@ public final class CustomerResource {
         JsonNode list = body.isArray() ? body : body.has("services") ? body.get("services") : null;
         List<SubscriptionChange> changes = new ArrayList<>();
         if (list == null) {
-            changes.add(change(Bodies.object(body), true));
+            changes.add(change(body));
         } else {
             if (!list.isArray()) {
                 throw new InvalidParameterException("services", "services must be a list");
             }
             for (JsonNode n : list) {
-                changes.add(change(Bodies.object(n), true));
+                changes.add(change(n));
             }
         }
         List<Subscription> added = actions.addSubscriptions(viewer, cid, changes);
-        return Response.status(201).entity(Map.of("items", added.stream().map(this::subscription).toList())).build();
+        return Response.status(201).entity(new Responses.Items<>(added.stream().map(this::subscription).toList())).build();
     }
 
     /** Edits a subscription. */
     @PATCH
     @Path("customers/{id}/subscriptions/{productId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> editSubscription(@Context ContainerRequestContext req, @PathParam("id") String id,
-                                                @PathParam("productId") String productId, JsonNode body) {
+    public Responses.Subscription editSubscription(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                                   @PathParam("productId") String productId, Requests.SubscriptionEdit body) {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
-        return subscription(actions.editSubscription(viewer, cid, productId, change(Bodies.object(body), false)));
+        Requests.SubscriptionEdit o = Params.body(body);
+        SubscriptionChange change = new SubscriptionChange(null, o.status(), date("startsOn", o.startsOn()),
+                date("endsOn", o.endsOn()), o.quantity(), o.quota());
+        return subscription(actions.editSubscription(viewer, cid, productId, change));
     }
 
     /** Disconnects the customer: {@code {"confirm": "Yes"}}. All of its portal data is deleted, or none. */
     @POST
     @Path("customers/{id}/disconnect")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> disconnect(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body) {
+    public Responses.Disconnected disconnect(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                             Requests.Confirm body) {
         Viewer viewer = Access.viewer(req);
         long cid = visible(viewer, id);
-        JsonNode o = Bodies.object(body);
-        Bodies.only(o, "confirm");
-        List<String> modules = actions.disconnect(viewer, cid, Bodies.string(o, "confirm"));
-        return Map.of("disconnected", true, "modules", modules);
+        List<String> modules = actions.disconnect(viewer, cid, Params.body(body).confirm());
+        return new Responses.Disconnected(true, modules);
     }
 
     /** The customer's environment URL, while access to the tenant is enabled (409 otherwise). */
     @GET
     @Path("customers/{id}/environment")
-    public Map<String, Object> environment(@Context ContainerRequestContext req, @PathParam("id") String id) {
-        return Map.of("url", actions.openEnvironment(Access.viewer(req), Params.id("id", id)));
+    public Responses.Environment environment(@Context ContainerRequestContext req, @PathParam("id") String id) {
+        return new Responses.Environment(actions.openEnvironment(Access.viewer(req), Params.id("id", id)));
     }
 
     /** The groups the caller sees. */
     @GET
     @Path("groups")
-    public Map<String, Object> groups(@Context ContainerRequestContext req) {
+    public Responses.Items<Responses.Group> groups(@Context ContainerRequestContext req) {
         Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
-        return Map.of("items", customers.groups(viewer).stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+        return new Responses.Items<>(customers.groups(viewer).stream().map(g -> new Responses.Group(g.id(), g.name())).toList());
     }
 
-    private static SubscriptionChange change(JsonNode o, boolean adding) {
-        if (adding) {
-            Bodies.only(o, "productId", "status", "startsOn", "endsOn", "quantity", "quota");
-        } else {
-            Bodies.only(o, "status", "startsOn", "endsOn", "quantity", "quota");
+    /** One service to add, bound like every request body (a wrong field or type is a 400 naming it). */
+    private static SubscriptionChange change(JsonNode service) throws JsonProcessingException {
+        if (!service.isObject()) {
+            throw new InvalidParameterException("body", "the request body must be a JSON object");
         }
-        return new SubscriptionChange(adding ? Bodies.string(o, "productId") : null, Bodies.string(o, "status"),
-                Bodies.date(o, "startsOn"), Bodies.date(o, "endsOn"), Bodies.whole(o, "quantity"), Bodies.whole(o, "quota"));
+        Requests.SubscriptionAdd o = JsonBodies.MAPPER.treeToValue(service, Requests.SubscriptionAdd.class);
+        return new SubscriptionChange(o.productId(), o.status(), date("startsOn", o.startsOn()), date("endsOn", o.endsOn()),
+                o.quantity(), o.quota());
     }
 
-    static Map<String, Object> summary(CustomerSummary c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("accountId", c.accountId());
-        m.put("name", c.name());
-        m.put("logoUrl", c.logoVersion() == 0 ? null : logoUrl(c.id(), c.logoVersion()));
-        m.put("currency", c.currency());
-        m.put("credits", plain(c.credits()));
-        m.put("products", c.products());
-        m.put("staff", c.staff().stream().map(s -> Map.of("username", s.username(), "displayName", s.displayName())).toList());
-        m.put("groups", c.groups().stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
-        m.put("pinned", c.pinned());
-        m.put("accessEnabled", c.accessEnabled());
-        return m;
+    static Responses.CustomerSummary summary(CustomerSummary c) {
+        return new Responses.CustomerSummary(c.id(), c.accountId(), c.name(), logoUrl(c), c.currency(), plain(c.credits()),
+                c.products(), staff(c), groups(c), c.pinned(), c.accessEnabled());
     }
 
-    private Map<String, Object> details(CustomerDetails d) {
-        Map<String, Object> m = summary(d.summary());
-        m.put("environmentUrl", d.environmentUrl());
-        m.put("hideExpired", d.hideExpired());
-        Map<String, Object> billing = new LinkedHashMap<>();
-        billing.put("send", d.billingSend());
-        billing.put("recipients", d.billingRecipients());
-        billing.put("profile", d.billingProfile());
-        m.put("billing", billing);
-        m.put("subscriptions", d.subscriptions().stream().map(this::subscription).toList());
-        return m;
+    private Responses.CustomerDetails details(CustomerDetails d) {
+        CustomerSummary c = d.summary();
+        return new Responses.CustomerDetails(c.id(), c.accountId(), c.name(), logoUrl(c), c.currency(), plain(c.credits()),
+                c.products(), staff(c), groups(c), c.pinned(), c.accessEnabled(), d.environmentUrl(), d.hideExpired(),
+                new Responses.Billing(d.billingSend(), d.billingRecipients(), d.billingProfile()),
+                d.subscriptions().stream().map(this::subscription).toList());
+    }
+
+    private static List<Responses.StaffRef> staff(CustomerSummary c) {
+        return c.staff().stream().map(s -> new Responses.StaffRef(s.username(), s.displayName())).toList();
+    }
+
+    private static List<Responses.Group> groups(CustomerSummary c) {
+        return c.groups().stream().map(g -> new Responses.Group(g.id(), g.name())).toList();
+    }
+
+    private static String logoUrl(CustomerSummary c) {
+        return c.logoVersion() == 0 ? null : logoUrl(c.id(), c.logoVersion());
     }
 
     /** A subscription, with the product's name as the catalogue knows it (also when its bundle is not deployed). */
-    Map<String, Object> subscription(Subscription s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("productId", s.productId());
-        m.put("productName", catalogue.displayName(s.productId()));
-        m.put("status", s.status());
-        m.put("startsOn", s.startsOn() == null ? null : s.startsOn().toString());
-        m.put("endsOn", s.endsOn() == null ? null : s.endsOn().toString());
-        m.put("quantity", s.quantity());
-        m.put("quota", s.quota());
-        return m;
+    Responses.Subscription subscription(Subscription s) {
+        return new Responses.Subscription(s.productId(), catalogue.displayName(s.productId()), s.status(),
+                s.startsOn() == null ? null : s.startsOn().toString(), s.endsOn() == null ? null : s.endsOn().toString(),
+                s.quantity(), s.quota());
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(field, field + " must be a date such as 2026-11-21");
+        }
     }
 
     private static String logoUrl(long id, int version) {

@@ -19,7 +19,7 @@ import org.sightline.web.internal.auth.DirectoryUnavailableException;
  * Credentials: an {@code Authorization} header (Basic for portal users, Bearer for API tokens), else the
  * {@value #COOKIE} session cookie. A request authenticated by the cookie that changes state (POST, PUT,
  * PATCH, DELETE) must carry the session's CSRF token in {@value #CSRF_HEADER}, or gets 403. Open: the
- * health check and signing in ({@code POST /api/v1/session}); signing out is allowed without a live
+ * health checks, the API description ({@code /api/v1/openapi.json}) and signing in ({@code POST /api/v1/session}); signing out is allowed without a live
  * session. The outcome travels as request attributes ({@value #VIEWER}, {@value #SESSION}), which the
  * Jersey resources read as request properties.
  */
@@ -105,9 +105,10 @@ final class Gate {
                 .with("Retry-After", Long.toString(DirectoryUnavailableException.RETRY_AFTER_SECONDS));
     }
 
-    /** Routes open without credentials: the health checks (liveness and readiness) and signing in. */
+    /** Routes open without credentials: the health checks (liveness and readiness), the API description and signing in. */
     static boolean open(String method, String path) {
-        return path.equals("/v1/health") || path.equals("/v1/health/ready") || path.equals("/v1/session") && method.equals("POST");
+        return path.equals("/v1/health") || path.equals("/v1/health/ready") || path.equals("/v1/openapi.json")
+                || path.equals("/v1/session") && method.equals("POST");
     }
 
     private static String cookie(HttpServletRequest req) {

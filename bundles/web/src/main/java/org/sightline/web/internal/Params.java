@@ -136,6 +136,14 @@ final class Params {
     }
 
     /** The parameter, or {@code null} when absent or blank. */
+    /** A request body bound to its record; a missing one (no body, or {@code null}) is a 400 naming {@code body}. */
+    static <T> T body(T body) {
+        if (body == null) {
+            throw new InvalidParameterException("body", "the request body must be a JSON object");
+        }
+        return body;
+    }
+
     static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }

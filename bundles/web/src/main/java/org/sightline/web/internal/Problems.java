@@ -81,6 +81,9 @@ final class Problems {
      * exception or driver message ever reaches the client.
      */
     static Problem of(Throwable t, String instance) {
+        if (t instanceof JsonProcessingException j && JsonBodies.problem(j) != null) {
+            t = JsonBodies.problem(j);
+        }
         if (!(t instanceof UnavailableException) && UnavailableException.isConnectionFailure(t)) {
             t = new UnavailableException(t);
         }

@@ -1,8 +1,6 @@
 package org.sightline.web.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.ws.rs.Consumes;
@@ -18,13 +16,13 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
 import org.sightline.web.internal.auth.DirectoryUnavailableException;
+import org.sightline.web.internal.dto.Requests;
+import org.sightline.web.internal.dto.Responses;
 
 /**
  * Browser sign-in: {@code POST /api/v1/session} with a username and password sets the
@@ -51,10 +49,10 @@ public final class SessionResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(@Context ContainerRequestContext req, JsonNode body) {
-        JsonNode o = Bodies.object(body);
-        String username = Bodies.string(o, "username");
-        String password = Bodies.string(o, "password");
+    public Response signIn(@Context ContainerRequestContext req, Requests.SignIn body) {
+        Requests.SignIn o = Params.body(body);
+        String username = o.username();
+        String password = o.password();
         String address = Gate.address(req);
         Optional<StaffUser> user;
         try {
@@ -91,21 +89,11 @@ public final class SessionResource {
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Gate.secure(req), true)).build();
     }
 
-    private static Map<String, Object> body(WebSession s) {
+    private static Responses.Session body(WebSession s) {
         StaffUser u = s.user();
-        Map<String, Object> partner = new LinkedHashMap<>();
-        partner.put("id", u.partnerId());
-        partner.put("name", u.partnerName());
-        partner.put("viewOnly", u.partnerViewOnly());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("user", u.username());
-        m.put("displayName", u.displayName());
-        m.put("partner", partner);
-        m.put("roles", List.of(u.role()));
-        m.put("permissions", u.permissions().stream().sorted().toList());
-        m.put("csrfToken", s.csrfToken());
-        m.put("expiresAt", s.expiresAt().toString());
-        return m;
+        return new Responses.Session(u.username(), u.displayName(),
+                new Responses.Partner(u.partnerId(), u.partnerName(), u.partnerViewOnly()), List.of(u.role()),
+                u.permissions().stream().sorted().toList(), s.csrfToken(), s.expiresAt().toString());
     }
 
     static String cookie(String value, boolean secure, boolean expire) {

@@ -77,7 +77,7 @@ public class RoutingTest {
         when(catalogue.displayName("google-workspace-backup")).thenReturn("Cloud Backup for Google Workspace");
         CustomerResource customers = new CustomerResource(mock(CustomerDirectory.class), mock(CustomerActions.class), catalogue);
         assertEquals("Cloud Backup for Google Workspace", customers.subscription(
-                new Subscription("google-workspace-backup", "active", null, null, null, null)).get("productName"));
+                new Subscription("google-workspace-backup", "active", null, null, null, null)).productName());
     }
 
     @Test
