@@ -292,7 +292,7 @@ public class PortalIT extends SightlineTestSupport {
         }, new Hashtable<>());
         try {
             HttpResponse<String> failed = json(USER, "POST", c + "/disconnect", "{\"confirm\":\"Yes\"}");
-            assertProblem(failed, 500);
+            assertProblem(failed, 502);
             assertTrue(failed.body(), failed.body().contains("nothing was deleted"));
         } finally {
             broken.unregister();

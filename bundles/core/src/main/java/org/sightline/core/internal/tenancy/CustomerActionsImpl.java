@@ -30,6 +30,8 @@ import org.sightline.api.CustomerRef;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.api.data.CustomerDataOwner;
+import org.sightline.core.ActionFailedException;
+import org.sightline.core.UnavailableException;
 import org.sightline.core.AuditLog;
 import org.sightline.core.ConflictException;
 import org.sightline.core.CustomerActions;
@@ -474,7 +476,11 @@ public class CustomerActionsImpl implements CustomerActions {
             LOG.warn("Disconnecting customer {} failed in module {}; nothing was deleted", c.id(), current[0], e);
             audit.record(viewer, "customer.disconnect", c.id(), label(c), AuditLog.FAILED,
                     "module " + current[0] + " failed (" + e.getClass().getSimpleName() + "); nothing was deleted");
-            throw new IllegalStateException("the " + current[0] + " module could not delete the customer's data; nothing was deleted", e);
+            if (UnavailableException.isConnectionFailure(e)) {
+                throw new UnavailableException(e);
+            }
+            // The module's own message stays in the log; the caller learns which module failed and that nothing changed.
+            throw new ActionFailedException("the " + current[0] + " module could not delete the customer's data; nothing was deleted");
         }
         cache.invalidateCustomer(c.id());
         index.invalidate(c.partnerId());

@@ -352,7 +352,7 @@ public class PortalServicesTest {
             }
         });
         assertEquals("confirm", assertThrows(InvalidParameterException.class, () -> actions.disconnect(a, acme.id(), "yes")).parameter());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> actions.disconnect(a, acme.id(), "Yes"));
+        org.sightline.core.ActionFailedException e = assertThrows(org.sightline.core.ActionFailedException.class, () -> actions.disconnect(a, acme.id(), "Yes"));
         assertTrue(e.getMessage(), e.getMessage().contains("broken"));
         assertEquals(List.of(acme.id()), deleted);
         assertTrue(customers.find(a, acme.id()).isPresent());
