@@ -22,6 +22,7 @@ import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.StaffAssignments;
 import org.sightline.core.internal.tenancy.CustomerIndex;
 
 /** Staff users in table {@code staff_user}, passwords as bcrypt hashes. */
@@ -78,7 +79,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                     Arrays.asList(partnerId, name, displayName.strip(), role, hash));
         } catch (SQLException e) {
             if (Jdbc.isConstraintViolation(e)) {
-                if (Jdbc.one(ds, "SELECT 1 FROM partner WHERE id = ?", List.of(partnerId), rs -> 1).isEmpty()) {
+                if (!StaffAssignments.on(ds).partnerExists(partnerId)) {
                     throw new InvalidParameterException("partner", "no partner with id " + partnerId);
                 }
                 // Usernames are unique in the server (people sign in with them): the same answer whether this
@@ -167,31 +168,27 @@ public class StaffDirectoryImpl implements StaffDirectory {
 
     @Override
     public void assignCustomer(long staffId, long customerId) {
-        assign("INSERT INTO staff_customer (staff_id, customer_id) SELECT u.id, c.id FROM staff_user u JOIN customer c "
-                + "ON c.partner_id = u.partner_id WHERE u.id = ? AND c.id = ? AND NOT EXISTS (SELECT 1 FROM staff_customer x "
-                + "WHERE x.staff_id = u.id AND x.customer_id = c.id)", staffId, customerId, "customer");
+        try {
+            StaffAssignments.on(ds).assignCustomer(staffId, customerId);
+        } finally {
+            // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
+            index.invalidateAll();
+        }
     }
 
     @Override
     public void assignGroup(long staffId, long groupId) {
-        assign("INSERT INTO staff_group (staff_id, group_id) SELECT u.id, g.id FROM staff_user u JOIN customer_group g "
-                + "ON g.partner_id = u.partner_id WHERE u.id = ? AND g.id = ? AND NOT EXISTS (SELECT 1 FROM staff_group x "
-                + "WHERE x.staff_id = u.id AND x.group_id = g.id)", staffId, groupId, "group");
+        try {
+            StaffAssignments.on(ds).assignGroup(staffId, groupId);
+        } finally {
+            index.invalidateAll();
+        }
     }
 
     @Override
     public boolean unassignCustomer(long staffId, long customerId) {
-        return unassign("DELETE FROM staff_customer WHERE staff_id = ? AND customer_id = ?", staffId, customerId);
-    }
-
-    @Override
-    public boolean unassignGroup(long staffId, long groupId) {
-        return unassign("DELETE FROM staff_group WHERE staff_id = ? AND group_id = ?", staffId, groupId);
-    }
-
-    private boolean unassign(String sql, long staffId, long otherId) {
         try {
-            return Jdbc.update(ds, sql, List.of(staffId, otherId)) > 0;
+            return StaffAssignments.on(ds).unassignCustomer(staffId, customerId);
         } finally {
             // After the write: what the user may see is derived again (customer list, scoped reads, dashboards).
             index.invalidateAll();
@@ -199,29 +196,17 @@ public class StaffDirectoryImpl implements StaffDirectory {
     }
 
     @Override
-    public Assignments assignments(long staffId) {
-        return new Assignments(
-                Jdbc.list(ds, "SELECT customer_id FROM staff_customer WHERE staff_id = ? ORDER BY customer_id",
-                        List.of(staffId), rs -> rs.getLong(1)),
-                Jdbc.list(ds, "SELECT group_id FROM staff_group WHERE staff_id = ? ORDER BY group_id",
-                        List.of(staffId), rs -> rs.getLong(1)));
-    }
-
-    private void assign(String sql, long staffId, long otherId, String what) {
-        try (Connection c = ds.getConnection()) {
-            if (Jdbc.update(c, sql, List.of(staffId, otherId)) == 0) {
-                boolean exists = !Jdbc.list(c, "SELECT 1 FROM staff_" + what + " WHERE staff_id = ? AND "
-                        + (what.equals("group") ? "group_id" : "customer_id") + " = ?", List.of(staffId, otherId), rs -> 1).isEmpty();
-                if (!exists) {
-                    throw new InvalidParameterException(what, "no " + what + " " + otherId + " in the partner of user " + staffId);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot assign", e);
+    public boolean unassignGroup(long staffId, long groupId) {
+        try {
+            return StaffAssignments.on(ds).unassignGroup(staffId, groupId);
         } finally {
-            // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
             index.invalidateAll();
         }
+    }
+
+    @Override
+    public Assignments assignments(long staffId) {
+        return StaffAssignments.on(ds).of(staffId);
     }
 
     /** Reads a row of {@link #USER_COLUMNS}. */
