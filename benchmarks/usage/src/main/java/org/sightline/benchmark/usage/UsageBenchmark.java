@@ -120,7 +120,7 @@ public final class UsageBenchmark {
         db.migrate("core", org.sightline.core.internal.storage.SqlMigrator.class);
         // roll-ups applied by this program, at known points, rather than by the service's own thread
         // the core's own credits, charged in the applier's transaction as in the server
-        log = new UsageLogService(db, db.transactions(), new CreditsImpl(), false);
+        log = UsageLogService.create(db, db.transactions(), new CreditsImpl(), false);
         int leftOver = log.applyPendingRollUps();
         if (leftOver > 0) {
             System.out.printf(Locale.ROOT, "# applied %d pending roll-up rows a previous run left%n", leftOver);

@@ -84,11 +84,11 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         }
     }
 
-    @Reference(service = Product.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     /** The bundle that last registered each product id. */
     private final Map<String, Bundle> providers = new ConcurrentHashMap<>();
 
+    @Reference(service = Product.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void bindProduct(ServiceReference<Product> ref, Product p) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         String pid = p.id();

@@ -142,14 +142,26 @@ public class UsageLogService implements UsageLog, CustomerDataOwner {
     }
 
     /**
+     * A usage log outside DS (benchmarks, tests).
+     *
      * @param storage      the server's database; the usage tables are migrated here
      * @param transactions the core's transactions, in which the applier applies pending roll-ups
      * @param credits      the core's credits, which the applier charges in the same transaction
      * @param background   whether pending roll-ups are applied on a thread of this service's own; without it
-     *                     (tests, benchmarks) only {@link #applyPendingRollUps} and deletions apply them
+     *                     only {@link #applyPendingRollUps} and deletions apply them
      * @throws MigrationException when the usage tables cannot be created or upgraded
      */
-    public UsageLogService(ModuleStorage storage, Transactions transactions, Credits credits, boolean background)
+    public static UsageLogService create(ModuleStorage storage, Transactions transactions, Credits credits,
+                                         boolean background) throws MigrationException {
+        return new UsageLogService(storage, transactions, credits, background);
+    }
+
+    /*
+     * Private, and not a constructor of four parameters that DS could mistake for the activation constructor:
+     * SCR picks the activation constructor by its number of parameters (seen: it took this one, "argument 3 has
+     * unsupported type boolean").
+     */
+    private UsageLogService(ModuleStorage storage, Transactions transactions, Credits credits, boolean background)
             throws MigrationException {
         // the module keeps the name it had in the core, so existing databases' schema history stays valid
         storage.migrate(MODULE, getClass());

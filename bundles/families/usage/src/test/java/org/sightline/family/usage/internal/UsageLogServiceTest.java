@@ -65,7 +65,7 @@ public class UsageLogServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db, db.transactions(), db.credits(), false);
+        log = UsageLogService.create(db, db.transactions(), db.credits(), false);
         acme = db.customer("Acme", "EUR", new BigDecimal("100.0000"));
         globex = db.customer("Globex", "USD", new BigDecimal("50.0000"));
     }
@@ -458,7 +458,7 @@ public class UsageLogServiceTest {
         });
         store(List.of(sms(acme, "e1", T0, Direction.OUTBOUND, "delivered", "DE", 2)));
         // the core charges, then the apply's transaction fails: the charge goes with it, the row stays pending
-        UsageLogService failing = new UsageLogService(db, db.transactions(), (amounts, tx) -> {
+        UsageLogService failing = UsageLogService.create(db, db.transactions(), (amounts, tx) -> {
             db.credits().charge(amounts, tx);
             throw new SQLException("the database went away");
         }, false);
@@ -476,7 +476,7 @@ public class UsageLogServiceTest {
 
     @Test
     public void theServiceAppliesPendingRollUpsOnItsOwnShortlyAfterAStore() throws Exception {
-        UsageLogService running = new UsageLogService(db, db.transactions(), db.credits(), true);
+        UsageLogService running = UsageLogService.create(db, db.transactions(), db.credits(), true);
         try {
             db.inTransaction(tx -> {
                 running.setPriceList(globex, SMS, new PriceList("USD", new BigDecimal("1.25"), Map.of()), tx);

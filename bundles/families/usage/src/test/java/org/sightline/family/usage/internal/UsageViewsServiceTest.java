@@ -48,7 +48,7 @@ public class UsageViewsServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new TestDb();
-        log = new UsageLogService(db, db.transactions(), db.credits(), false);
+        log = UsageLogService.create(db, db.transactions(), db.credits(), false);
         views = new UsageViewsService(log);
         acme = db.customer("Acme", "EUR", new BigDecimal("10"));
         db.inTransaction(tx -> {
