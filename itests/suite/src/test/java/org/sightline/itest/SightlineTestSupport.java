@@ -44,6 +44,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.sightline.api.CustomerRef;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.StaffDirectory;
+import org.sightline.itest.support.Watchdog;
 
 /**
  * One Sightline distribution per test class, on free ports, with a portal user {@code itest}, sample

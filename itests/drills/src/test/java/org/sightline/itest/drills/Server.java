@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.sightline.itest.support.Watchdog;
 
 /**
  * The assembled distribution, unpacked under target/ and started as a child process ({@code bin/karaf server}) on

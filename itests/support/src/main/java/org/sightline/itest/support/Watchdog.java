@@ -1,22 +1,22 @@
-package org.sightline.itest.browser;
+package org.sightline.itest.support;
 
 import java.io.IOException;
 import java.util.List;
 
 /**
  * A time limit for this test JVM enforced from outside it: a small shell process that kills the JVM (and the
- * Karaf server it started) when the limit passes, after printing which test class ran out of time. Surefire's
+ * Karaf server or container it started) when the limit passes, after printing which test class ran out of time. Surefire's
  * own {@code forkedProcessTimeoutInSeconds} did not end a Pax Exam class whose driver sat in an RMI read for 22
  * minutes, so the limit no longer depends on the JVM or the plugin noticing anything.
  */
-final class Watchdog {
+public final class Watchdog {
     private static boolean started;
 
     private Watchdog() {
     }
 
     /** Starts the watchdog for this JVM once; {@code seconds <= 0} starts none. */
-    static synchronized void start(String testClass, long seconds) {
+    public static synchronized void start(String testClass, long seconds) {
         if (started || seconds <= 0) {
             return;
         }
@@ -38,14 +38,14 @@ final class Watchdog {
     }
 
     /** Starts the watchdog for the test class (the {@code *IT} class on the stack) with the build's limit. */
-    static void startForCaller() {
+    public static void startForCaller() {
         String name = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
                 .filter(n -> n.endsWith("IT")).findFirst().orElse("a test class"));
         start(name, limit());
     }
 
     /** The limit given by the build ({@code sightline.it.timeout}, seconds), 0 for none. */
-    static long limit() {
+    public static long limit() {
         return Long.getLong("sightline.it.timeout", 0);
     }
 }
