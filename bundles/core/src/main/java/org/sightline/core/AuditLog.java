@@ -32,12 +32,27 @@ public interface AuditLog {
     }
 
     /**
-     * A page of the partner's entries.
+     * A page of the caller's partner's entries.
      *
+     * @throws ForbiddenException        without {@link Roles#AUDIT_READ}
      * @throws InvalidParameterException on a bad cursor
      */
-    AuditPage query(long partnerId, AuditQuery query);
+    AuditPage query(Viewer caller, AuditQuery query);
 
-    /** Every matching entry of the partner, newest first, at most {@code max}. */
-    void forEach(long partnerId, AuditQuery query, int max, Consumer<AuditEntry> sink);
+    /**
+     * Exports the caller's partner's matching entries: checks the permission and records the export
+     * ({@code audit.export}) now; the rows are read when the result is walked.
+     *
+     * @param max    the most entries the export holds
+     * @param format what the entries become, for the audit entry ({@code csv})
+     * @throws ForbiddenException without {@link Roles#AUDIT_READ}
+     */
+    Export export(Viewer caller, AuditQuery query, int max, String format);
+
+    /** An export's entries, newest first. */
+    @FunctionalInterface
+    interface Export {
+        /** Hands every entry to the sink, newest first. */
+        void forEach(Consumer<AuditEntry> sink);
+    }
 }

@@ -3,6 +3,8 @@ package org.sightline.core;
 import java.io.InputStream;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
 
 /** Takes NDJSON records for a product on behalf of a partner's ingestion token. */
 @ProviderType
@@ -18,4 +20,14 @@ public interface IngestService {
      * @throws PayloadTooLargeException  when the body exceeds the configured limits
      */
     IngestReport ingest(long partnerId, String productId, InputStream ndjson);
+
+    /**
+     * Ingests records sent by the caller (an ingestion token), for its partner: the same as
+     * {@link #ingest(long, String, InputStream)}.
+     *
+     * @throws ForbiddenException without the {@code ingest} permission
+     */
+    default IngestReport ingest(Viewer caller, String productId, InputStream ndjson) {
+        return ingest(Roles.require(caller, Permissions.INGEST).partnerId(), productId, ndjson);
+    }
 }

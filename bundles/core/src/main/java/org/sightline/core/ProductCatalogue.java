@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
 
 /**
  * Every product that was ever deployed on this server, deployed now or not, as it last described itself.
@@ -14,6 +16,12 @@ public interface ProductCatalogue {
 
     /** Every product ever deployed, ordered by name and id. */
     List<KnownProduct> products();
+
+    /** Every product ever deployed, for a caller with {@code customer.read}. @throws ForbiddenException otherwise */
+    default List<KnownProduct> products(Viewer caller) {
+        Roles.require(caller, Permissions.CUSTOMER_READ);
+        return products();
+    }
 
     /** The product with the id, or empty when no such product was ever deployed. */
     Optional<KnownProduct> find(String productId);

@@ -69,6 +69,29 @@ public final class Roles {
         return p;
     }
 
+    /**
+     * The permissions of an API token of the scope: an ingestion token only ingests; a read-only token
+     * reads every customer of its partner.
+     *
+     * @param scope {@link TokenService#SCOPE_INGEST} or {@link TokenService#SCOPE_READ}
+     */
+    public static Set<String> tokenPermissions(String scope) {
+        return TokenService.SCOPE_INGEST.equals(scope) ? Set.of(Permissions.INGEST)
+                : Set.of(Permissions.CUSTOMER_READ, Permissions.USAGE_READ);
+    }
+
+    /**
+     * The one permission check of the core's services: the viewer, if it holds the permission.
+     *
+     * @throws ForbiddenException otherwise
+     */
+    public static Viewer require(Viewer viewer, String permission) {
+        if (viewer == null || !viewer.can(permission)) {
+            throw new ForbiddenException("this needs the '" + permission + "' permission");
+        }
+        return viewer;
+    }
+
     /** Whether the viewer sees every customer of its partner (an admin, or a read-only token). */
     public static boolean partnerWide(Viewer viewer) {
         return viewer.roles().contains(ADMIN) || viewer.roles().contains(TOKEN_READ);

@@ -39,4 +39,37 @@ public interface StaffAdmin {
      * @throws NotFoundException when there is no such user
      */
     StaffUser setEnabledAsOperator(String operator, String username, boolean enabled);
+
+    /**
+     * The staff of the caller's partner, by username.
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     */
+    java.util.List<StaffUser> list(Viewer caller);
+
+    /**
+     * The assignments of a user of the caller's partner.
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     * @throws NotFoundException  when there is no such user in the caller's partner
+     */
+    StaffDirectory.Assignments assignments(Viewer caller, String username);
+
+    /** What a user is assigned to. */
+    enum Target {
+        /** one customer, directly */
+        CUSTOMER,
+        /** a customer group (a "pod") */
+        GROUP
+    }
+
+    /**
+     * Assigns a user of the caller's partner to a customer or customer group the caller sees (idempotent), or
+     * ends that assignment; audited ({@code staff.assign}, {@code staff.unassign}).
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     * @throws NotFoundException  when the user, customer or group is not the caller's partner's, or, when
+     *                            unassigning, the user was not assigned to it
+     */
+    void assign(Viewer caller, String username, Target target, long id, boolean assign);
 }

@@ -31,12 +31,15 @@ public interface TableExport {
     }
 
     /**
-     * Checks that the widget is visible and is a table; call before committing the response.
+     * Starts an export: checks the permission ({@code customer.read}) and that the widget is visible and is a
+     * table, and records the export ({@code export.csv}, {@code export.xlsx}); call before committing the
+     * response, then {@link #write}.
      *
+     * @throws ForbiddenException        without {@code customer.read}
      * @throws NotFoundException         when the customer or widget is not visible
      * @throws InvalidParameterException when the widget does not render a table
      */
-    void check(Viewer viewer, long customerId, String widgetId, DashboardQuery query);
+    void start(Viewer viewer, long customerId, String widgetId, DashboardQuery query, Format format);
 
     /**
      * Writes all rows (up to the configured maximum) of the widget's table in the format.

@@ -2,7 +2,10 @@ package org.sightline.core;
 
 import java.util.Optional;
 
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ProviderType;
+import org.sightline.api.Viewer;
 
 /** Machine tokens, scoped to one partner. Only a hash of each token is stored. */
 @ProviderType
@@ -37,11 +40,41 @@ public interface TokenService {
     /** The token's owner and scope, if the secret is valid. Records the token's use. */
     Optional<TokenGrant> authenticate(String secret);
 
-    /** The partner's tokens that are not revoked, newest first (never their secrets). */
-    java.util.List<TokenInfo> list(long partnerId);
+    /**
+     * The caller's partner's tokens that are not revoked, newest first (never their secrets).
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     */
+    java.util.List<TokenInfo> list(Viewer caller);
 
-    /** Revokes a token of the partner; false when there is no such token. */
-    boolean revoke(long partnerId, long tokenId);
+    /**
+     * Creates a token of the caller's partner, made by the caller (revoked when the caller is disabled);
+     * audited ({@code token.create}).
+     *
+     * @param scope {@link #SCOPE_INGEST}, {@link #SCOPE_READ}, or {@code null} for read
+     * @return the token with its secret, which is shown once and never stored
+     * @throws ForbiddenException        without {@link Roles#PARTNER_ADMIN}
+     * @throws InvalidParameterException on an unknown scope or a bad name
+     */
+    NewToken create(Viewer caller, String name, String scope);
+
+    /**
+     * Revokes a token of the caller's partner; audited ({@code token.revoke}).
+     *
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     * @throws NotFoundException  when the partner has no such token (or it is revoked already)
+     */
+    void revoke(Viewer caller, long tokenId);
+
+    /**
+     * A token just made.
+     *
+     * @param name   what it is for
+     * @param scope  its scope
+     * @param secret the secret, shown once
+     */
+    record NewToken(String name, String scope, String secret) {
+    }
 
     /**
      * A token as listed.
@@ -62,5 +95,10 @@ public interface TokenService {
      * @param scope     {@link #SCOPE_INGEST} or {@link #SCOPE_READ}
      */
     record TokenGrant(long tokenId, long partnerId, String name, String scope) {
+        /** The caller this token is: {@code token:<name>} of its partner, with its scope's role and permissions. */
+        public Viewer viewer() {
+            return new Viewer("token:" + name, partnerId, Set.of(SCOPE_INGEST.equals(scope) ? Roles.TOKEN_INGEST : Roles.TOKEN_READ),
+                    Roles.tokenPermissions(scope));
+        }
     }
 }

@@ -25,15 +25,11 @@ import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.sightline.api.Viewer;
-import org.sightline.api.CustomerRef;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
-import org.sightline.core.CustomerDirectory;
 import org.sightline.core.InvalidParameterException;
-import org.sightline.core.NotFoundException;
-import org.sightline.core.Roles;
 import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
@@ -52,16 +48,12 @@ public final class AdminResource {
     private static final int CSV_MAX = 100_000;
     private final AuditLog audit;
     private final TokenService tokens;
-    private final StaffDirectory staff;
     private final StaffAdmin staffAdmin;
-    private final CustomerDirectory customers;
 
-    AdminResource(AuditLog audit, TokenService tokens, StaffDirectory staff, StaffAdmin staffAdmin, CustomerDirectory customers) {
+    AdminResource(AuditLog audit, TokenService tokens, StaffAdmin staffAdmin) {
         this.audit = audit;
         this.tokens = tokens;
-        this.staff = staff;
         this.staffAdmin = staffAdmin;
-        this.customers = customers;
     }
 
     /** The audit log, newest first: {@code from}, {@code to}, {@code user}, {@code customer}, {@code action}, paging; {@code format=csv}. */
@@ -69,7 +61,7 @@ public final class AdminResource {
     @Path("audit")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response audit(@Context ContainerRequestContext req, @Context UriInfo uri) {
-        Viewer viewer = Access.require(req, Roles.AUDIT_READ);
+        Viewer viewer = Access.viewer(req);
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         for (String k : p.keySet()) {
             if (!List.of("from", "to", "user", "customer", "action", "cursor", "limit", "format").contains(k)) {
@@ -87,12 +79,11 @@ public final class AdminResource {
                 Params.blank(p.getFirst("action")), Params.blank(p.getFirst("cursor")),
                 Params.limit(p.getFirst("limit"), 50, 1000));
         if ("csv".equals(format)) {
-            audit.record(viewer, "audit.export", q.customerId(), null, AuditLog.OK, "csv");
+            AuditLog.Export export = audit.export(viewer, q, CSV_MAX, "csv");
             StreamingOutput out = os -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
                 w.write("at,user,action,customerId,customer,outcome,detail,address\r\n");
-                AuditQuery all = new AuditQuery(q.from(), q.to(), q.actor(), q.customerId(), q.action(), null, 1000);
-                audit.forEach(viewer.partnerId(), all, CSV_MAX, e -> {
+                export.forEach(e -> {
                     try {
                         w.write(String.join(",", csv(e.at().toString()), csv(e.actor()), csv(e.action()),
                                 csv(e.customerId() == null ? "" : e.customerId().toString()), csv(e.customer()), csv(e.outcome()),
@@ -108,7 +99,7 @@ public final class AdminResource {
                     .header("Content-Disposition", "attachment; filename=\"sightline-audit.csv\"")
                     .header("X-Content-Type-Options", "nosniff").build();
         }
-        AuditPage page = audit.query(viewer.partnerId(), q);
+        AuditPage page = audit.query(viewer, q);
         return Response.ok(new Responses.AuditPage(page.items().stream().map(AdminResource::entry).toList(), page.nextCursor()),
                 MediaType.APPLICATION_JSON).build();
     }
@@ -117,8 +108,7 @@ public final class AdminResource {
     @GET
     @Path("admin/tokens")
     public Responses.Items<Responses.Token> tokens(@Context ContainerRequestContext req) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        return new Responses.Items<>(tokens.list(viewer.partnerId()).stream().map(t -> new Responses.Token(t.id(), t.name(),
+        return new Responses.Items<>(tokens.list(Access.viewer(req)).stream().map(t -> new Responses.Token(t.id(), t.name(),
                 t.scope(), t.createdAt() == null ? null : t.createdAt().toString(),
                 t.lastUsedAt() == null ? null : t.lastUsedAt().toString())).toList());
     }
@@ -128,24 +118,18 @@ public final class AdminResource {
     @Path("admin/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createToken(@Context ContainerRequestContext req, Requests.TokenCreate body) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        Viewer viewer = Access.viewer(req);
         Requests.TokenCreate o = Params.body(body);
-        String name = o.name();
-        String scope = o.scope();
-        String secret = tokens.create(viewer.partnerId(), name, scope == null ? TokenService.SCOPE_READ : scope, viewer.user());
-        audit.record(viewer, "token.create", null, null, AuditLog.OK, name + " (" + (scope == null ? "read" : scope) + ")");
-        return Response.status(201).entity(new Responses.TokenCreated(name, scope == null ? "read" : scope, secret)).build();
+        TokenService.NewToken t = tokens.create(viewer, o.name(), o.scope());
+        return Response.status(201).entity(new Responses.TokenCreated(t.name(), t.scope(), t.secret())).build();
     }
 
     /** Revokes a token. */
     @DELETE
     @Path("admin/tokens/{id}")
     public Response revokeToken(@Context ContainerRequestContext req, @PathParam("id") String id) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        if (!tokens.revoke(viewer.partnerId(), Params.id("id", id))) {
-            throw new NotFoundException("no token with id " + id);
-        }
-        audit.record(viewer, "token.revoke", null, null, AuditLog.OK, "token " + id);
+        Viewer viewer = Access.viewer(req);
+        tokens.revoke(viewer, Params.id("id", id));
         return Response.noContent().build();
     }
 
@@ -153,8 +137,7 @@ public final class AdminResource {
     @GET
     @Path("admin/users")
     public Responses.Items<Responses.StaffUser> users(@Context ContainerRequestContext req) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        return new Responses.Items<>(staff.list(viewer.partnerId()).stream().map(AdminResource::user).toList());
+        return new Responses.Items<>(staffAdmin.list(Access.viewer(req)).stream().map(AdminResource::user).toList());
     }
 
     /**
@@ -165,7 +148,7 @@ public final class AdminResource {
     @Path("admin/users")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createUser(@Context ContainerRequestContext req, Requests.StaffUserCreate body) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
+        Viewer viewer = Access.viewer(req);
         Requests.StaffUserCreate o = Params.body(body);
         String password = o.password();
         StaffUser u = staffAdmin.create(viewer, o.username(), o.displayName(), o.role(),
@@ -177,22 +160,21 @@ public final class AdminResource {
     @POST
     @Path("admin/users/{username}/disable")
     public Responses.StaffUser disableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
-        return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, false));
+        return user(staffAdmin.setEnabled(Access.viewer(req), username, false));
     }
 
     /** Enables a disabled staff user of the partner again. */
     @POST
     @Path("admin/users/{username}/enable")
     public Responses.StaffUser enableUser(@Context ContainerRequestContext req, @PathParam("username") String username) {
-        return user(staffAdmin.setEnabled(Access.require(req, Roles.PARTNER_ADMIN), username, true));
+        return user(staffAdmin.setEnabled(Access.viewer(req), username, true));
     }
 
     /** The user's assignments: {@code {"customers": [ids], "groups": [ids]}}. */
     @GET
     @Path("admin/users/{username}/assignments")
     public Responses.Assignments assignments(@Context ContainerRequestContext req, @PathParam("username") String username) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        StaffDirectory.Assignments a = staff.assignments(staffOf(viewer, username).id());
+        StaffDirectory.Assignments a = staffAdmin.assignments(Access.viewer(req), username);
         return new Responses.Assignments(a.customers(), a.groups());
     }
 
@@ -201,7 +183,7 @@ public final class AdminResource {
     @Path("admin/users/{username}/customers/{customerId}")
     public Response assignCustomer(@Context ContainerRequestContext req, @PathParam("username") String username,
                                    @PathParam("customerId") String customerId) {
-        return assignment(req, username, "customer", customerId, true);
+        return assignment(req, username, StaffAdmin.Target.CUSTOMER, customerId, true);
     }
 
     /** Ends the user's direct assignment to a customer (204; 404 when there was none). */
@@ -209,7 +191,7 @@ public final class AdminResource {
     @Path("admin/users/{username}/customers/{customerId}")
     public Response unassignCustomer(@Context ContainerRequestContext req, @PathParam("username") String username,
                                      @PathParam("customerId") String customerId) {
-        return assignment(req, username, "customer", customerId, false);
+        return assignment(req, username, StaffAdmin.Target.CUSTOMER, customerId, false);
     }
 
     /** Assigns the user to a customer group, a "pod" (204; idempotent). */
@@ -217,7 +199,7 @@ public final class AdminResource {
     @Path("admin/users/{username}/groups/{groupId}")
     public Response assignGroup(@Context ContainerRequestContext req, @PathParam("username") String username,
                                 @PathParam("groupId") String groupId) {
-        return assignment(req, username, "group", groupId, true);
+        return assignment(req, username, StaffAdmin.Target.GROUP, groupId, true);
     }
 
     /** Ends the user's assignment to a customer group (204; 404 when there was none). */
@@ -225,45 +207,15 @@ public final class AdminResource {
     @Path("admin/users/{username}/groups/{groupId}")
     public Response unassignGroup(@Context ContainerRequestContext req, @PathParam("username") String username,
                                   @PathParam("groupId") String groupId) {
-        return assignment(req, username, "group", groupId, false);
+        return assignment(req, username, StaffAdmin.Target.GROUP, groupId, false);
     }
 
-    private Response assignment(ContainerRequestContext req, String username, String what, String idText, boolean assign) {
-        Viewer viewer = Access.require(req, Roles.PARTNER_ADMIN);
-        StaffUser u = staffOf(viewer, username);
-        long id = Params.id(what + "Id", idText);
-        Long customerId = null;
-        String label;
-        if (what.equals("customer")) {
-            CustomerRef c = customers.find(viewer, id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
-            customerId = c.id();
-            label = c.name() + " (" + c.accountId() + ")";
-        } else {
-            label = customers.groups(viewer).stream().filter(g -> g.id() == id).findFirst()
-                    .orElseThrow(() -> new NotFoundException("no customer group with id " + id)).name();
-        }
-        boolean changed = true;
-        if (assign) {
-            if (what.equals("customer")) {
-                staff.assignCustomer(u.id(), id);
-            } else {
-                staff.assignGroup(u.id(), id);
-            }
-        } else {
-            changed = what.equals("customer") ? staff.unassignCustomer(u.id(), id) : staff.unassignGroup(u.id(), id);
-            if (!changed) {
-                throw new NotFoundException(u.username() + " is not assigned to " + what + " " + id);
-            }
-        }
-        audit.record(viewer, assign ? "staff.assign" : "staff.unassign", customerId, what.equals("customer") ? label : null,
-                AuditLog.OK, u.username() + (assign ? " → " : " ✕ ") + what + " " + (what.equals("group") ? label : id));
+    private Response assignment(ContainerRequestContext req, String username, StaffAdmin.Target target, String idText,
+                                boolean assign) {
+        Viewer viewer = Access.viewer(req);
+        long id = Params.id(target == StaffAdmin.Target.CUSTOMER ? "customerId" : "groupId", idText);
+        staffAdmin.assign(viewer, username, target, id, assign);
         return Response.noContent().build();
-    }
-
-    /** A staff user of the viewer's partner; 404 for anyone else. */
-    private StaffUser staffOf(Viewer viewer, String username) {
-        return staff.find(username).filter(u -> u.partnerId() == viewer.partnerId())
-                .orElseThrow(() -> new NotFoundException("no user " + username));
     }
 
     private static Responses.StaffUser user(StaffUser u) {

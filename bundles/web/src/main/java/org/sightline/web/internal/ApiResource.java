@@ -20,12 +20,10 @@ import javax.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.CacheStats;
 import org.sightline.core.Caches;
 import org.sightline.core.DashboardService;
-import org.sightline.core.ForbiddenException;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
 import org.sightline.core.KnownProduct;
@@ -66,8 +64,7 @@ public final class ApiResource {
     @GET
     @Path("products")
     public List<ProductInfo> products(@Context ContainerRequestContext req) {
-        require(req, Permissions.CUSTOMER_READ);
-        return registry.products();
+        return registry.products(Access.viewer(req));
     }
 
     /**
@@ -77,8 +74,7 @@ public final class ApiResource {
     @GET
     @Path("products/known")
     public List<KnownProduct> knownProducts(@Context ContainerRequestContext req) {
-        require(req, Permissions.CUSTOMER_READ);
-        return catalogue.products();
+        return catalogue.products(Access.viewer(req));
     }
 
     /** One widget with paging, filters and panel. Permission: {@code customer.read} and the widget's own. */
@@ -86,7 +82,7 @@ public final class ApiResource {
     @Path("customers/{id}/widgets/{widgetId}")
     public byte[] widget(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
                          @PathParam("widgetId") String widgetId) throws IOException {
-        Viewer viewer = require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         RenderedWidget w = dashboards.widget(viewer, Params.id("id", id), widgetId, Params.query(uri.getQueryParameters(), true));
         return write(g -> ViewJson.widget(g, w));
     }
@@ -129,8 +125,7 @@ public final class ApiResource {
     @GET
     @Path("admin/widgets")
     public List<Responses.WidgetHealth> adminWidgets(@Context ContainerRequestContext req) {
-        require(req, Permissions.ADMIN);
-        return registry.widgets().stream().map(ApiResource::health).toList();
+        return registry.widgets(Access.viewer(req)).stream().map(ApiResource::health).toList();
     }
 
     /**
@@ -155,8 +150,7 @@ public final class ApiResource {
     @GET
     @Path("admin/caches")
     public List<CacheFigures> adminCaches(@Context ContainerRequestContext req) {
-        require(req, Permissions.ADMIN);
-        return caches.caches().stream().map(CacheFigures::of).toList();
+        return caches.caches(Access.viewer(req)).stream().map(CacheFigures::of).toList();
     }
 
     /** Records for a product, one JSON object per line. Permission: {@code ingest} (an ingestion token). */
@@ -164,8 +158,7 @@ public final class ApiResource {
     @Path("ingest/{product}")
     @Consumes({NDJSON, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response ingest(@Context ContainerRequestContext req, @PathParam("product") String product, InputStream body) {
-        Viewer viewer = require(req, Permissions.INGEST);
-        IngestReport r = ingest.ingest(viewer.partnerId(), product, body);
+        IngestReport r = ingest.ingest(Access.viewer(req), product, body);
         Responses.IngestReport out = new Responses.IngestReport(r.product(), r.received(), r.accepted(), r.stored(),
                 r.duplicates(), r.rejected().size(), r.rejected());
         return Response.accepted(out).build();
@@ -175,13 +168,5 @@ public final class ApiResource {
         return new Responses.WidgetHealth(h.descriptor().id(), h.descriptor().title(), h.descriptor().productId(),
                 h.descriptor().section(), h.descriptor().placement(), h.bundle(), h.bundleVersion(), h.state(), h.calls(),
                 h.failures(), h.lastError(), h.p50Millis(), h.p95Millis());
-    }
-
-    private static Viewer require(ContainerRequestContext req, String permission) {
-        Viewer v = (Viewer) req.getProperty(Gate.VIEWER);
-        if (v == null || !v.can(permission)) {
-            throw new ForbiddenException("this needs the '" + permission + "' permission");
-        }
-        return v;
     }
 }

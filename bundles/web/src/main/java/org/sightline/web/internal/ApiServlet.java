@@ -146,10 +146,10 @@ public class ApiServlet extends ServletContainer {
         rc.register(new HealthResource(p.readiness()));
         rc.register(new OpenApiResource());
         rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory(), p.caches()));
-        rc.register(new ExportResource(exports, p.audit()));
+        rc.register(new ExportResource(exports));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
-        rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.staffAdmin(), p.customers()));
+        rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
         return rc;
     }
 }

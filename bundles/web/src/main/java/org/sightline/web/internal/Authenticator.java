@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.Subject;
@@ -20,9 +19,7 @@ import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.Roles;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
@@ -128,10 +125,7 @@ final class Authenticator {
 
     /** The viewer of a bearer token, with the permissions of its scope. */
     Optional<Viewer> bearer(String token) {
-        return tokens.authenticate(token.trim()).map(g -> TokenService.SCOPE_INGEST.equals(g.scope())
-                ? new Viewer("token:" + g.name(), g.partnerId(), Set.of(Roles.TOKEN_INGEST), Set.of(Permissions.INGEST))
-                : new Viewer("token:" + g.name(), g.partnerId(), Set.of(Roles.TOKEN_READ),
-                        Set.of(Permissions.CUSTOMER_READ, Permissions.USAGE_READ)));
+        return tokens.authenticate(token.trim()).map(TokenService.TokenGrant::viewer);
     }
 
     /**

@@ -28,7 +28,6 @@ import javax.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDetails;
@@ -47,9 +46,10 @@ import org.sightline.web.internal.dto.Requests;
 import org.sightline.web.internal.dto.Responses;
 
 /**
- * The customer list, a customer's information, subscriptions and actions. Every customer id is checked
- * by the core against the caller's scope (another partner's or an unassigned customer is 404); actions
- * need {@code customer.act} (403 for viewers and view-only partners) and are audited by the core.
+ * The customer list, a customer's information, subscriptions and actions. The core checks every customer
+ * id against the caller's scope (another partner's or an unassigned customer is 404) and the caller's
+ * permission ({@code customer.read}; {@code customer.act} for actions, 403 for viewers and view-only
+ * partners), and audits every action; this class only translates.
  */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,7 +69,7 @@ public final class CustomerResource {
     @GET
     @Path("customers")
     public Responses.CustomerPage list(@Context ContainerRequestContext req, @Context UriInfo uri) {
-        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         for (String k : p.keySet()) {
             if (!List.of("q", "product", "status", "group", "pinned", "sort", "cursor", "limit").contains(k)) {
@@ -99,7 +99,7 @@ public final class CustomerResource {
     @GET
     @Path("customers/{id}")
     public Responses.CustomerDetails details(@Context ContainerRequestContext req, @PathParam("id") String id) {
-        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         return details(customers.details(viewer, Params.id("id", id)));
     }
 
@@ -128,7 +128,7 @@ public final class CustomerResource {
     public Responses.CustomerDetails update(@Context ContainerRequestContext req, @PathParam("id") String id,
                                             Requests.CustomerEdit body) {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         Requests.CustomerEdit o = Params.body(body);
         CustomerUpdate u = new CustomerUpdate(o.name(), o.currency(), o.environmentUrl(), o.accessEnabled(), o.billingSend(),
                 o.billingRecipients(), o.billingProfile());
@@ -142,7 +142,7 @@ public final class CustomerResource {
     public Responses.Logo putLogo(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body)
             throws IOException {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         byte[] bytes = body.readNBytes(LOGO_LIMIT + 1);
         if (bytes.length > LOGO_LIMIT) {
             throw new PayloadTooLargeException("a logo is at most 256 KiB");
@@ -157,7 +157,7 @@ public final class CustomerResource {
     @Path("customers/{id}/logo")
     @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
     public Response logo(@Context ContainerRequestContext req, @PathParam("id") String id) {
-        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         Logo logo = customers.logo(viewer, Params.id("id", id));
         CacheControl cc = new CacheControl();
         cc.setPrivate(true);
@@ -190,7 +190,7 @@ public final class CustomerResource {
     public Responses.HideExpired hideExpired(@Context ContainerRequestContext req, @PathParam("id") String id,
                                              Requests.HideExpired body) {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         Boolean hide = Params.body(body).hide();
         if (hide == null) {
             throw new InvalidParameterException("hide", "hide is required: true or false");
@@ -204,7 +204,7 @@ public final class CustomerResource {
     @Path("customers/{id}/subscriptions")
     public Responses.Items<Responses.Subscription> subscriptions(@Context ContainerRequestContext req, @Context UriInfo uri,
                                                                  @PathParam("id") String id) {
-        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         String status = Params.blank(uri.getQueryParameters().getFirst("status"));
         return new Responses.Items<>(customers.subscriptions(viewer, Params.id("id", id), status).stream()
                 .map(this::subscription).toList());
@@ -217,7 +217,7 @@ public final class CustomerResource {
     public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body)
             throws JsonProcessingException {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         if (body == null) {
             throw new InvalidParameterException("body", "give the services to add");
         }
@@ -244,7 +244,7 @@ public final class CustomerResource {
     public Responses.Subscription editSubscription(@Context ContainerRequestContext req, @PathParam("id") String id,
                                                    @PathParam("productId") String productId, Requests.SubscriptionEdit body) {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         Requests.SubscriptionEdit o = Params.body(body);
         SubscriptionChange change = new SubscriptionChange(null, o.status(), date("startsOn", o.startsOn()),
                 date("endsOn", o.endsOn()), o.quantity(), o.quota());
@@ -258,7 +258,7 @@ public final class CustomerResource {
     public Responses.Disconnected disconnect(@Context ContainerRequestContext req, @PathParam("id") String id,
                                              Requests.Confirm body) {
         Viewer viewer = Access.viewer(req);
-        long cid = visible(viewer, id);
+        long cid = Params.id("id", id);
         List<String> modules = actions.disconnect(viewer, cid, Params.body(body).confirm());
         return new Responses.Disconnected(true, modules);
     }
@@ -274,7 +274,7 @@ public final class CustomerResource {
     @GET
     @Path("groups")
     public Responses.Items<Responses.Group> groups(@Context ContainerRequestContext req) {
-        Viewer viewer = Access.require(req, Permissions.CUSTOMER_READ);
+        Viewer viewer = Access.viewer(req);
         return new Responses.Items<>(customers.groups(viewer).stream().map(g -> new Responses.Group(g.id(), g.name())).toList());
     }
 
@@ -339,14 +339,4 @@ public final class CustomerResource {
         return b == null ? null : b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
     }
 
-
-    /**
-     * The customer id of the path, once the customer is known to be visible to the viewer: a foreign or
-     * unassigned id is 404 before the request body is looked at.
-     */
-    private long visible(Viewer viewer, String id) {
-        long cid = Params.id("id", id);
-        customers.details(viewer, cid);
-        return cid;
-    }
 }

@@ -12,37 +12,25 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
-import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.AuditLog;
 import org.sightline.core.DashboardQuery;
-import org.sightline.core.ForbiddenException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TableExport;
 
-/** CSV and XLSX exports of a widget's table, privacy-filtered like the JSON. */
+/** CSV and XLSX exports of a widget's table, privacy-filtered like the JSON; the core checks, scopes and audits each. */
 @Path("v1/customers/{id}/widgets/{widgetId}/export")
 public final class ExportResource {
     private final TableExport exports;
-    private final AuditLog audit;
 
     ExportResource(TableExport exports) {
-        this(exports, null);
-    }
-
-    ExportResource(TableExport exports, AuditLog audit) {
         this.exports = exports;
-        this.audit = audit;
     }
 
     /** The whole table (all pages) with the given filters. Permission: {@code customer.read} and the widget's. */
     @GET
     public Response export(@Context ContainerRequestContext req, @Context UriInfo uri, @PathParam("id") String id,
                            @PathParam("widgetId") String widgetId) {
-        Viewer viewer = (Viewer) req.getProperty(Gate.VIEWER);
-        if (viewer == null || !viewer.can(Permissions.CUSTOMER_READ)) {
-            throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_READ + "' permission");
-        }
+        Viewer viewer = Access.viewer(req);
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uri.getQueryParameters());
         String f = params.getFirst("format");
         params.remove("format");
@@ -56,10 +44,7 @@ public final class ExportResource {
         }
         long customerId = Params.id("id", id);
         DashboardQuery q = Params.query(params, true);
-        exports.check(viewer, customerId, widgetId, q);
-        if (audit != null) {
-            audit.record(viewer, "export." + format.extension(), customerId, null, AuditLog.OK, widgetId);
-        }
+        exports.start(viewer, customerId, widgetId, q, format);
         StreamingOutput body = out -> exports.write(viewer, customerId, widgetId, q, format, out);
         String file = widgetId.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         return Response.ok(body, format.contentType())

@@ -33,11 +33,9 @@ import org.junit.Before;
 import org.junit.Test;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
-import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
 import org.sightline.core.Roles;
-import org.sightline.core.StaffDirectory;
 import org.sightline.core.TokenService;
 import org.sightline.core.WidgetRegistry;
 import org.sightline.core.internal.audit.AuditLogImpl;
@@ -79,8 +77,7 @@ public class FailuresTest {
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(new DatabaseReadiness(ds)));
         rc.register(new ApiResource(mock(DashboardService.class), registry, mock(org.sightline.core.ProductCatalogue.class), ingest, new JsonFactory(), mock(org.sightline.core.Caches.class)));
-        rc.register(new AdminResource(AuditLogImpl.on(ds), mock(TokenService.class), mock(StaffDirectory.class), mock(org.sightline.core.StaffAdmin.class),
-                mock(CustomerDirectory.class)));
+        rc.register(new AdminResource(AuditLogImpl.on(ds), mock(TokenService.class), mock(org.sightline.core.StaffAdmin.class)));
         return new ApplicationHandler(rc);
     }
 
@@ -122,7 +119,7 @@ public class FailuresTest {
     @Test
     public void ingestionIs503WhenTheDatabaseIsDownSoSendersRetry() throws Exception {
         // what the core's tenancy threw before it had UnavailableException: driver text in a wrapper
-        when(ingest.ingest(anyLong(), anyString(), any())).thenThrow(
+        when(ingest.ingest(any(Viewer.class), anyString(), any())).thenThrow(
                 new IllegalStateException("cannot check token: " + HIKARI, new SQLTransientConnectionException(HIKARI)));
         assertUnavailable(call(downApp, "POST", "/v1/ingest/sms", INGEST, "{\"id\":\"1\"}\n"));
     }
@@ -154,7 +151,7 @@ public class FailuresTest {
 
     @Test
     public void anUnexpectedFailureIs500WithAnIncidentIdAndNoneOfItsText() throws Exception {
-        when(registry.products()).thenThrow(new IllegalStateException(
+        when(registry.products(any())).thenThrow(new IllegalStateException(
                 "cannot read customer: Table \"CUSTOMER\" not found; SQL statement: SELECT id, name FROM customer [42102-224]"));
         ContainerResponse r = call(upApp, "GET", "/v1/products", ADMIN, null);
         assertEquals(500, r.getStatus());

@@ -221,17 +221,17 @@ public class OpenApiTest {
 
     @Test
     public void staffUsersTokensAndTheWidgetRegistryHaveTheDescribedShapes() throws Exception {
-        when(staff.list(1)).thenReturn(List.of(new StaffUser(5, 1, "P", false, "bob", "Bob", "viewer", true, true, false, 1)));
+        when(staffAdmin.list(any())).thenReturn(List.of(new StaffUser(5, 1, "P", false, "bob", "Bob", "viewer", true, true, false, 1)));
         assertShape("/api/v1/admin/users", "get", call("GET", "/v1/admin/users", ADMIN, null));
-        when(tokens.list(1)).thenReturn(List.of(new TokenService.TokenInfo(4, "ci", "read", Instant.EPOCH, null)));
+        when(tokens.list(any(Viewer.class))).thenReturn(List.of(new TokenService.TokenInfo(4, "ci", "read", Instant.EPOCH, null)));
         assertShape("/api/v1/admin/tokens", "get", call("GET", "/v1/admin/tokens", ADMIN, null));
-        when(tokens.create(anyLong(), anyString(), anyString(), anyString())).thenReturn("secret");
+        when(tokens.create(any(Viewer.class), anyString(), any())).thenReturn(new TokenService.NewToken("ci", "read", "secret"));
         Answer created = call("POST", "/v1/admin/tokens", ADMIN, "{\"name\":\"ci\"}");
         assertShape("/api/v1/admin/tokens", "post", created);
         assertEquals("read", created.json.get("scope").asText());
         WidgetDescriptor d = new WidgetDescriptor("sms.log", "Log", "sms", "usage", Set.of(Placement.values()[0]), 1, Permissions.CUSTOMER_READ,
                 Duration.ofSeconds(60), true);
-        when(registry.widgets()).thenReturn(List.of(new WidgetHealth(d, "b", "1.0", "active", 3, 0, null, 1.5, 2.5)));
+        when(registry.widgets(any())).thenReturn(List.of(new WidgetHealth(d, "b", "1.0", "active", 3, 0, null, 1.5, 2.5)));
         assertShape("/api/v1/admin/widgets", "get", call("GET", "/v1/admin/widgets", ADMIN, null));
     }
 

@@ -66,7 +66,7 @@ public class RoutingTest {
     @Test
     public void knownProductsIncludeThoseNoLongerDeployed() throws Exception {
         KnownProduct gone = new KnownProduct("google-workspace-backup", "Cloud Backup for Google Workspace", "backup", null, false);
-        when(catalogue.products()).thenReturn(List.of(gone));
+        when(catalogue.products(any())).thenReturn(List.of(gone));
         ContainerResponse r = get("/v1/products/known");
         assertEquals(200, r.getStatus());
         assertEquals(List.of(gone), r.getEntity());
@@ -82,7 +82,7 @@ public class RoutingTest {
 
     @Test
     public void operatorsSeeEachCachesHitRatio() throws Exception {
-        when(caches.caches()).thenReturn(List.of(new CacheStats("core.views", 12, 20_000, 3, 1, 5)));
+        when(caches.caches(any())).thenReturn(List.of(new CacheStats("core.views", 12, 20_000, 3, 1, 5)));
         ContainerResponse r = get("/v1/admin/caches");
         assertEquals(200, r.getStatus());
         assertEquals(List.of(new ApiResource.CacheFigures("core.views", 12, 20_000, 0.75, 3, 1, 5)), r.getEntity());

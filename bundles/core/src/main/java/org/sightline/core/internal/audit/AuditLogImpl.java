@@ -16,11 +16,13 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.Viewer;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.Roles;
 import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
@@ -72,6 +74,19 @@ public class AuditLogImpl implements AuditLog {
     }
 
     @Override
+    public AuditPage query(Viewer caller, AuditQuery q) {
+        return query(Roles.require(caller, Roles.AUDIT_READ).partnerId(), q);
+    }
+
+    @Override
+    public Export export(Viewer caller, AuditQuery q, int max, String format) {
+        long partnerId = Roles.require(caller, Roles.AUDIT_READ).partnerId();
+        record(caller, "audit.export", q.customerId(), null, AuditLog.OK, format);
+        AuditQuery all = new AuditQuery(q.from(), q.to(), q.actor(), q.customerId(), q.action(), null, 1000);
+        return sink -> forEach(partnerId, all, max, sink);
+    }
+
+    /** A page of the partner's entries (not scoped: for the core and its tests). */
     public AuditPage query(long partnerId, AuditQuery q) {
         int limit = Math.max(1, Math.min(1000, q.limit()));
         List<AuditEntry> rows = select(partnerId, q, limit + 1);
@@ -85,7 +100,7 @@ public class AuditLogImpl implements AuditLog {
         return new AuditPage(List.copyOf(rows), next);
     }
 
-    @Override
+    /** Every matching entry of the partner, newest first, at most {@code max}. */
     public void forEach(long partnerId, AuditQuery q, int max, Consumer<AuditEntry> sink) {
         AuditQuery page = q;
         int left = max;

@@ -1,11 +1,15 @@
 package org.sightline.core.internal.auth;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.CustomerRef;
 import org.sightline.api.Viewer;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
+import org.sightline.core.CustomerDirectory;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
@@ -25,12 +29,58 @@ public class StaffAdminImpl implements StaffAdmin {
     private final StaffDirectory staff;
     private final TokenService tokens;
     private final AuditLog audit;
+    private final CustomerDirectory customers;
 
     @Activate
-    public StaffAdminImpl(@Reference StaffDirectory staff, @Reference TokenService tokens, @Reference AuditLog audit) {
+    public StaffAdminImpl(@Reference StaffDirectory staff, @Reference TokenService tokens, @Reference AuditLog audit,
+                          @Reference CustomerDirectory customers) {
         this.staff = staff;
         this.tokens = tokens;
         this.audit = audit;
+        this.customers = customers;
+    }
+
+    @Override
+    public List<StaffUser> list(Viewer caller) {
+        return staff.list(Roles.require(caller, Roles.PARTNER_ADMIN).partnerId());
+    }
+
+    @Override
+    public StaffDirectory.Assignments assignments(Viewer caller, String username) {
+        return staff.assignments(staffOf(Roles.require(caller, Roles.PARTNER_ADMIN), username).id());
+    }
+
+    @Override
+    public void assign(Viewer caller, String username, Target target, long id, boolean assign) {
+        StaffUser u = staffOf(Roles.require(caller, Roles.PARTNER_ADMIN), username);
+        String what = target == Target.CUSTOMER ? "customer" : "group";
+        Long customerId = null;
+        String label;
+        if (target == Target.CUSTOMER) {
+            CustomerRef c = customers.find(caller, id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+            customerId = c.id();
+            label = c.name() + " (" + c.accountId() + ")";
+        } else {
+            label = customers.groups(caller).stream().filter(g -> g.id() == id).findFirst()
+                    .orElseThrow(() -> new NotFoundException("no customer group with id " + id)).name();
+        }
+        if (assign) {
+            if (target == Target.CUSTOMER) {
+                staff.assignCustomer(u.id(), id);
+            } else {
+                staff.assignGroup(u.id(), id);
+            }
+        } else if (!(target == Target.CUSTOMER ? staff.unassignCustomer(u.id(), id) : staff.unassignGroup(u.id(), id))) {
+            throw new NotFoundException(u.username() + " is not assigned to " + what + " " + id);
+        }
+        audit.record(caller, assign ? "staff.assign" : "staff.unassign", customerId, target == Target.CUSTOMER ? label : null,
+                AuditLog.OK, u.username() + (assign ? " → " : " ✕ ") + what + " " + (target == Target.GROUP ? label : id));
+    }
+
+    /** A staff user of the caller's partner; {@link NotFoundException} for anyone else. */
+    private StaffUser staffOf(Viewer caller, String username) {
+        return staff.find(username).filter(u -> u.partnerId() == caller.partnerId())
+                .orElseThrow(() -> new NotFoundException("no user " + username));
     }
 
     @Override

@@ -58,6 +58,7 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.ProductInfo;
 import org.sightline.core.RenderedWidget;
+import org.sightline.core.Roles;
 import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.registry.WidgetEntry;
@@ -227,6 +228,7 @@ public class DashboardComposer implements DashboardService {
 
     @Override
     public Dashboard dashboard(Viewer viewer, long customerId, DashboardQuery query) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         checkRange(query);
         if (reuseNanos == 0) {
             return compose(viewer, customerId, query, null, null);
@@ -315,6 +317,7 @@ public class DashboardComposer implements DashboardService {
 
     @Override
     public RenderedWidget widget(Viewer viewer, long customerId, String widgetId, DashboardQuery query) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         checkRange(query);
         CustomerRef customer = customer(viewer, customerId);
         WidgetEntry entry = visibleWidget(customer, viewer, widgetId);

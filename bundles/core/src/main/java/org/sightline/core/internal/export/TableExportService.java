@@ -11,12 +11,15 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.api.view.Cell;
 import org.sightline.api.view.TableView;
 import org.sightline.api.widget.PageRequest;
+import org.sightline.core.AuditLog;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.DashboardService;
+import org.sightline.core.Roles;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.RenderedWidget;
 import org.sightline.core.TableExport;
@@ -31,15 +34,19 @@ public class TableExportService implements TableExport {
     /** The most rows one export holds. */
     static final long MAX_ROWS = 1_000_000;
     private final DashboardService dashboards;
+    private final AuditLog audit;
 
     @Activate
-    public TableExportService(@Reference DashboardService dashboards) {
+    public TableExportService(@Reference DashboardService dashboards, @Reference AuditLog audit) {
         this.dashboards = dashboards;
+        this.audit = audit;
     }
 
     @Override
-    public void check(Viewer viewer, long customerId, String widgetId, DashboardQuery query) {
+    public void start(Viewer viewer, long customerId, String widgetId, DashboardQuery query, Format format) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         table(dashboards.widget(viewer, customerId, widgetId, firstPage(query)));
+        audit.record(viewer, "export." + format.extension(), customerId, null, AuditLog.OK, widgetId);
     }
 
     @Override

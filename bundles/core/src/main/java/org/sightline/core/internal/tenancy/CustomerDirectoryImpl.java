@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.Caches;
 import org.sightline.core.CustomerDetails;
@@ -124,6 +125,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public CustomerPage list(Viewer viewer, CustomerQuery query) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         Scope scope = scope(viewer);
         if (Roles.partnerWide(viewer)) {
             scope = new Scope(scope.partnerId(), staffId(viewer), true);
@@ -133,6 +135,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public CustomerDetails details(Viewer viewer, long customerId) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
         long staff = staffId(viewer);
         try (Connection c = ds.getConnection()) {
@@ -151,6 +154,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public List<Subscription> subscriptions(Viewer viewer, long customerId, String status) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
         if (status != null && !Subscription.STATUSES.contains(status)) {
             throw new InvalidParameterException("status", "status must be one of " + Subscription.STATUSES);
@@ -184,6 +188,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public Logo logo(Viewer viewer, long customerId) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         CustomerRef ref = find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
         return Jdbc.one(ds, "SELECT l.content_type, l.bytes, c.logo_version FROM customer_logo l JOIN customer c "
                 + "ON c.id = l.customer_id WHERE l.customer_id = ?", List.of(ref.id()),
@@ -193,6 +198,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public List<CustomerSummary.GroupRef> groups(Viewer viewer) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
         Scope scope = scope(viewer);
         List<Object> args = new ArrayList<>();
         args.add(viewer.partnerId());

@@ -21,9 +21,12 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.Viewer;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.NotFoundException;
+import org.sightline.core.Roles;
 import org.sightline.core.TokenService;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
@@ -47,16 +50,30 @@ public class TokenServiceImpl implements TokenService {
     }
 
     @Override
-    public java.util.List<TokenInfo> list(long partnerId) {
+    public java.util.List<TokenInfo> list(Viewer caller) {
+        long partnerId = Roles.require(caller, Roles.PARTNER_ADMIN).partnerId();
         return Jdbc.list(ds, "SELECT id, name, scope, created_at, last_used_at FROM api_token WHERE partner_id = ? "
                 + "AND revoked_at IS NULL ORDER BY created_at DESC, id DESC", java.util.List.of(partnerId),
                 rs -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, 4), Jdbc.instant(rs, 5)));
     }
 
     @Override
-    public boolean revoke(long partnerId, long tokenId) {
-        return Jdbc.update(ds, "UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE id = ? AND partner_id = ? "
-                + "AND revoked_at IS NULL", java.util.List.of(tokenId, partnerId)) == 1;
+    public void revoke(Viewer caller, long tokenId) {
+        long partnerId = Roles.require(caller, Roles.PARTNER_ADMIN).partnerId();
+        if (Jdbc.update(ds, "UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE id = ? AND partner_id = ? "
+                + "AND revoked_at IS NULL", java.util.List.of(tokenId, partnerId)) != 1) {
+            throw new NotFoundException("no token with id " + tokenId);
+        }
+        audit.record(caller, "token.revoke", null, null, AuditLog.OK, "token " + tokenId);
+    }
+
+    @Override
+    public NewToken create(Viewer caller, String name, String scope) {
+        long partnerId = Roles.require(caller, Roles.PARTNER_ADMIN).partnerId();
+        String s = scope == null ? SCOPE_READ : scope;
+        String secret = create(partnerId, name, s, caller.user());
+        audit.record(caller, "token.create", null, null, AuditLog.OK, name + " (" + s + ")");
+        return new NewToken(name, s, secret);
     }
 
     @Override

@@ -250,7 +250,7 @@ public class PersonalDataChannelsTest {
 
     @Test
     public void csvAndXlsxExportsIncludingTheSheetNameAreMasked() throws Exception {
-        TableExportService export = new TableExportService(composer);
+        TableExportService export = new TableExportService(composer, org.mockito.Mockito.mock(org.sightline.core.AuditLog.class));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         export.write(ADMIN, 7, "leak.table", DashboardQuery.overview(), TableExport.Format.CSV, csv);
         String csvText = csv.toString(StandardCharsets.UTF_8);

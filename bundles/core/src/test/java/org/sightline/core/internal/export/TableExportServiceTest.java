@@ -41,7 +41,7 @@ public class TableExportServiceTest {
             new TableView.Column("note", "Note", CellType.TEXT), new TableView.Column("price", "Price", CellType.MONEY));
 
     private final DashboardService dashboards = mock(DashboardService.class);
-    private final TableExportService export = new TableExportService(dashboards);
+    private final TableExportService export = new TableExportService(dashboards, org.mockito.Mockito.mock(org.sightline.core.AuditLog.class));
 
     private static RenderedWidget page(String next, String... notes) {
         List<TableView.Row> rows = java.util.Arrays.stream(notes).map(n -> new TableView.Row(List.of(

@@ -37,6 +37,7 @@ import org.sightline.core.ForbiddenException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.SubscriptionChange;
@@ -431,7 +432,7 @@ public class PortalServicesTest {
         assertTrue(sessions.find(w.secret()).isEmpty());
     }
     private StaffAdminImpl staffAdmin(TokenServiceImpl tokens) {
-        return new StaffAdminImpl(staff, tokens, audit);
+        return new StaffAdminImpl(staff, tokens, audit, customers);
     }
 
     private TokenServiceImpl tokens() {
@@ -568,6 +569,50 @@ public class PortalServicesTest {
                 new CustomerUpdate("X", "EUR", null, null, null, null, null)));
         assertTrue(customers.findByAccount(partnerA, "NEW-2").isEmpty());
         assertTrue(customers.findByAccount(partnerA, "NEW-3").isEmpty());
+    }
+
+    @Test
+    public void theCoreChecksScopeAndPermissionAndAuditsTokensAssignmentsAndAuditExports() {
+        TokenServiceImpl tokens = tokens();
+        StaffAdminImpl admins = staffAdmin(tokens);
+        Viewer anna = admin.viewer();
+        Viewer eric = engineer.viewer();
+        // tokens: partner admins only, audited, and a token's permissions come from its scope
+        assertThrows(ForbiddenException.class, () -> tokens.create(eric, "ci", null));
+        org.sightline.core.TokenService.NewToken t = tokens.create(anna, "ci", null);
+        assertEquals("read", t.scope());
+        Viewer token = tokens.authenticate(t.secret()).orElseThrow().viewer();
+        assertEquals("token:ci", token.user());
+        assertTrue(token.can(Permissions.CUSTOMER_READ));
+        assertFalse(token.can(Permissions.CUSTOMER_ACT));
+        assertEquals(Set.of(Permissions.INGEST), Roles.tokenPermissions("ingest"));
+        long id = tokens.list(anna).get(0).id();
+        assertThrows(NotFoundException.class, () -> tokens.revoke(new Viewer("bea", partnerB, Set.of(Roles.ADMIN),
+                Roles.permissions(Roles.ADMIN, false, false)), id));
+        tokens.revoke(anna, id);
+        assertThrows(NotFoundException.class, () -> tokens.revoke(anna, id));
+        assertEquals(List.of("token.revoke", "token.create"), actions(audit.query(anna, new AuditQuery(null, null, "anna", null,
+                "token.", null, 10)).items()));
+        // assignments: a customer outside the admin's partner is 404, an assignment is audited
+        assertThrows(ForbiddenException.class, () -> admins.assign(eric, "vic", StaffAdmin.Target.CUSTOMER, globex.id(), true));
+        assertThrows(NotFoundException.class, () -> admins.assign(anna, "vic", StaffAdmin.Target.CUSTOMER, foreign.id(), true));
+        admins.assign(anna, "vic", StaffAdmin.Target.CUSTOMER, globex.id(), true);
+        assertTrue(admins.assignments(anna, "vic").customers().contains(globex.id()));
+        admins.assign(anna, "vic", StaffAdmin.Target.CUSTOMER, globex.id(), false);
+        assertThrows(NotFoundException.class, () -> admins.assign(anna, "vic", StaffAdmin.Target.CUSTOMER, globex.id(), false));
+        assertEquals(List.of("staff.unassign", "staff.assign"), actions(audit.query(anna, new AuditQuery(null, null, "anna",
+                globex.id(), "staff.", null, 10)).items()));
+        // the audit log: audit.read only; an export is itself audited before its rows are read
+        assertThrows(ForbiddenException.class, () -> audit.query(eric, new AuditQuery(null, null, null, null, null, null, 10)));
+        assertThrows(ForbiddenException.class, () -> audit.export(eric, new AuditQuery(null, null, null, null, null, null, 10), 10, "csv"));
+        AuditLog.Export export = audit.export(anna, new AuditQuery(null, null, "anna", null, null, null, 10), 100, "csv");
+        List<String> rows = new java.util.ArrayList<>();
+        export.forEach(e -> rows.add(e.action()));
+        assertEquals("audit.export", rows.get(0));
+    }
+
+    private static List<String> actions(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::action).toList();
     }
 
     @Test
