@@ -7,7 +7,11 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Viewer;
 
-/** Partners, customers and subscriptions, scoped to the caller. */
+/**
+ * Customers, their subscriptions and groups as the caller sees them: every method takes the caller, checks
+ * its permission ({@code customer.read}) and scope. Operators set partners and customers up through
+ * {@link Provisioning}.
+ */
 @ProviderType
 public interface CustomerDirectory {
 
@@ -37,41 +41,4 @@ public interface CustomerDirectory {
 
     /** The groups of the viewer's partner: all for an admin, else those holding a customer the viewer sees. */
     List<CustomerSummary.GroupRef> groups(Viewer viewer);
-
-    /** Creates a group in the partner, or returns the existing one of that name. */
-    long createGroup(long partnerId, String name);
-
-    /** Puts a customer of the group's partner in the group. */
-    void addToGroup(long groupId, long customerId);
-
-    /** Partner ids and names. */
-    java.util.Map<Long, String> partners();
-
-    /** The customer with the account id in the partner, if any. */
-    Optional<CustomerRef> findByAccount(long partnerId, String accountId);
-
-    /** The product ids the customer subscribes to (any status but expired). */
-    List<String> subscribedProducts(long customerId);
-
-    /** The first partner created (the sample partner on a fresh install), if any. */
-    Optional<Long> defaultPartner();
-
-    /** Creates a partner, returning its id. */
-    default long createPartner(String name) {
-        return createPartner(name, false);
-    }
-
-    /**
-     * Creates a partner (an operator's job), returning its id.
-     *
-     * @param viewOnly whether its staff only look (a view-only partner hub): no customer actions
-     */
-    long createPartner(String name, boolean viewOnly);
-
-    /** Creates a customer, returning it. */
-    CustomerRef createCustomer(long partnerId, String accountId, String name, String currency, boolean accessEnabled);
-
-    /** The partner's customer count. */
-    long count(long partnerId);
-
 }

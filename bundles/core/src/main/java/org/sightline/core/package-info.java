@@ -5,7 +5,7 @@
  * (since 1.2). Product modules never see this package; they use {@code org.sightline.api}.
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.sightline.core;
 
 import org.osgi.annotation.bundle.Export;

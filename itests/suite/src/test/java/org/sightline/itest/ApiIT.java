@@ -165,8 +165,8 @@ public class ApiIT extends SightlineTestSupport {
 
     @Test
     public void anotherPartnersCustomerIsNotFound() throws Exception {
-        long other = customers.createPartner("Other Partner");
-        CustomerRef foreign = customers.createCustomer(other, "FOREIGN-1", "Foreign", "USD", true);
+        long other = provisioning.createPartner(OPERATOR, "Other Partner", false);
+        CustomerRef foreign = provisioning.createCustomer(OPERATOR, other, "FOREIGN-1", "Foreign", "USD", true);
         subscribe(foreign.id(), "itest-demo", "active");
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/dashboard"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.version"), 404);
@@ -179,7 +179,7 @@ public class ApiIT extends SightlineTestSupport {
 
     @Test
     public void aCustomerWithAccessDisabledShowsOnlySubscriptions() throws Exception {
-        CustomerRef locked = customers.createCustomer(customer.partnerId(), "LOCKED-1", "Locked", "EUR", false);
+        CustomerRef locked = provisioning.createCustomer(OPERATOR, customer.partnerId(), "LOCKED-1", "Locked", "EUR", false);
         subscribe(locked.id(), "itest-demo", "active");
         HttpResponse<String> r = get("/api/v1/customers/" + locked.id() + "/dashboard");
         assertEquals(200, r.statusCode());

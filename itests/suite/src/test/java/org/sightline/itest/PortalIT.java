@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -30,8 +31,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
 import org.sightline.api.data.CustomerDataOwner;
 import org.sightline.api.usage.UsageLog;
+import org.sightline.core.Roles;
 
 /**
  * The portal over HTTP: scoping (every customer endpoint answers 404 for another partner's customer and,
@@ -62,8 +66,8 @@ public class PortalIT extends SightlineTestSupport {
         long partner = samplePartner();
         assigned = customer("PORTAL-A", "sms");
         unassigned = customer("PORTAL-U", "sms");
-        long other = customers.createPartner("Portal Other Partner");
-        foreign = customers.createCustomer(other, "PORTAL-F", "Foreign", "USD", true);
+        long other = provisioning.createPartner(OPERATOR, "Portal Other Partner", false);
+        foreign = provisioning.createCustomer(OPERATOR, other, "PORTAL-F", "Foreign", "USD", true);
         subscribe(foreign.id(), "sms", "active");
         staff.create(other, "other-admin", "Other Admin", "admin", PW.toCharArray());
         long eng = staff.create(partner, "eng", "Eng", "engineer", PW.toCharArray()).id();
@@ -429,9 +433,11 @@ public class PortalIT extends SightlineTestSupport {
         assertTrue(shell("sightline:partner-add --view-only \"Shell Hub\"").contains("(view-only)"));
         String customerOut = shell("sightline:customer-add --partner " + partner + " --currency USD \"Globex\" GLX-1");
         long customer = Long.parseLong(customerOut.replaceAll("(?s).*Created customer (\\d+).*", "$1"));
-        assertEquals("USD", customers.findByAccount(partner, "GLX-1").orElseThrow().currency());
-        shell("sightline:customer-add --partner " + partner + " \"Initech\" INI-1");
-        assertEquals("EUR", customers.findByAccount(partner, "INI-1").orElseThrow().currency());
+        Viewer partnerWide = new Viewer("itest-reader", partner, Set.of(Roles.ADMIN), Set.of(Permissions.CUSTOMER_READ));
+        assertEquals("USD", customers.find(partnerWide, customer).orElseThrow().currency());
+        String initechOut = shell("sightline:customer-add --partner " + partner + " \"Initech\" INI-1");
+        long initech = Long.parseLong(initechOut.replaceAll("(?s).*Created customer (\\d+).*", "$1"));
+        assertEquals("EUR", customers.find(partnerWide, initech).orElseThrow().currency());
 
         shell("sightline:user-add --partner " + partner + " --display-name \"Ann Smith\" --password " + PW + " ann.smith engineer");
         assertEquals("Ann Smith", staff.find("ann.smith").orElseThrow().displayName());

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -42,7 +43,11 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
+import org.sightline.api.Viewer;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
+import org.sightline.core.Roles;
 import org.sightline.core.StaffDirectory;
 import org.sightline.itest.support.Watchdog;
 
@@ -66,6 +71,13 @@ public abstract class SightlineTestSupport {
 
     @Inject
     protected CustomerDirectory customers;
+
+    /** Sets partners and customers up, as the shell does. */
+    @Inject
+    protected Provisioning provisioning;
+
+    /** The test as a server operator, for {@link #provisioning}. */
+    protected static final Viewer OPERATOR = new Viewer("itest-operator", -1, Set.of(Roles.OPERATOR), Set.of(Permissions.ADMIN));
 
     @Inject
     protected org.sightline.core.CustomerActions actions;
@@ -190,10 +202,10 @@ public abstract class SightlineTestSupport {
     /** The sample partner, once the sample data has created it. */
     protected long samplePartner() throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (customers.defaultPartner().isEmpty() && System.nanoTime() < until) {
+        while (provisioning.defaultPartner(OPERATOR).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        return customers.defaultPartner().orElseThrow();
+        return provisioning.defaultPartner(OPERATOR).orElseThrow();
     }
 
     /** Creates the portal user {@link #USER} (admin of the sample partner and a server operator) on first use. */
@@ -209,11 +221,11 @@ public abstract class SightlineTestSupport {
     /** The sample partner (created on start) and a fresh customer of it, subscribed to the products. */
     protected CustomerRef customer(String accountId, String... products) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (customers.defaultPartner().isEmpty() && System.nanoTime() < until) {
+        while (provisioning.defaultPartner(OPERATOR).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        long partner = customers.defaultPartner().orElseThrow();
-        CustomerRef c = customers.createCustomer(partner, accountId, "Customer " + accountId, "EUR", true);
+        long partner = provisioning.defaultPartner(OPERATOR).orElseThrow();
+        CustomerRef c = provisioning.createCustomer(OPERATOR, partner, accountId, "Customer " + accountId, "EUR", true);
         for (String p : products) {
             subscribe(c.id(), p, "active");
         }

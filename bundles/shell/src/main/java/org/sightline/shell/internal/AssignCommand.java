@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 
@@ -22,6 +23,9 @@ public class AssignCommand implements Action {
 
     @Reference
     CustomerDirectory customers;
+
+    @Reference
+    Provisioning provisioning;
 
     @Argument(index = 0, name = "username", required = true, description = "The portal user")
     String username;
@@ -54,7 +58,7 @@ public class AssignCommand implements Action {
             return null;
         }
         if (group != null) {
-            long g = customers.createGroup(u.partnerId(), group);
+            long g = provisioning.createGroup(Operator.viewer(), u.partnerId(), group);
             staff.assignGroup(u.id(), g);
             System.out.println(u.username() + " now sees the customers of group " + group);
         }

@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.sightline.api.CustomerRef;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 
 /** Creates a customer of a partner; prints its id. */
 @Service
@@ -15,7 +15,7 @@ import org.sightline.core.CustomerDirectory;
 public class CustomerAddCommand implements Action {
 
     @Reference
-    CustomerDirectory customers;
+    Provisioning provisioning;
 
     @Option(name = "-p", aliases = "--partner", required = true, description = "The partner's id (sightline:partner-add prints it)")
     long partner;
@@ -31,10 +31,7 @@ public class CustomerAddCommand implements Action {
 
     @Override
     public Object execute() {
-        if (!customers.partners().containsKey(partner)) {
-            throw new IllegalArgumentException("no partner with id " + partner);
-        }
-        CustomerRef c = customers.createCustomer(partner, accountId, name, currency, true);
+        CustomerRef c = provisioning.createCustomer(Operator.viewer(), partner, accountId, name, currency, true);
         System.out.println("Created customer " + c.id() + " " + c.name() + " (" + c.accountId() + ") of partner " + partner);
         return null;
     }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 import org.sightline.core.CustomerPage;
 import org.sightline.core.CustomerQuery;
 import org.sightline.core.CustomerSummary;
@@ -26,6 +27,9 @@ public class CustomersCommand implements Action {
 
     @Reference
     CustomerDirectory customers;
+
+    @Reference
+    Provisioning provisioning;
 
     @Argument(index = 0, name = "search", description = "Text in the name or account id (case-insensitive)")
     String search;
@@ -50,7 +54,7 @@ public class CustomersCommand implements Action {
     @Override
     public Object execute() {
         long partnerId = partner != null ? partner
-                : customers.defaultPartner().orElseThrow(() -> new IllegalStateException("no partner exists yet"));
+                : provisioning.defaultPartner(Operator.viewer()).orElseThrow(() -> new IllegalStateException("no partner exists yet"));
         Viewer operator = new Viewer("operator", partnerId, Set.of(Roles.ADMIN), Set.of(Permissions.CUSTOMER_READ));
         CustomerPage page = customers.list(operator, new CustomerQuery(search, product, status, null, false, sort, null,
                 Math.max(1, Math.min(500, limit))));

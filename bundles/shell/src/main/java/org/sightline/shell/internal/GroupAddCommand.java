@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 
 /** Puts customers in a customer group ("pod"), creating the group if missing. */
 @Service
@@ -16,7 +16,7 @@ import org.sightline.core.CustomerDirectory;
 public class GroupAddCommand implements Action {
 
     @Reference
-    CustomerDirectory customers;
+    Provisioning provisioning;
 
     @Argument(index = 0, name = "group", required = true, description = "Group name")
     String group;
@@ -30,11 +30,11 @@ public class GroupAddCommand implements Action {
     @Override
     public Object execute() {
         long partnerId = partner != null ? partner
-                : customers.defaultPartner().orElseThrow(() -> new IllegalStateException("no partner exists yet"));
-        long g = customers.createGroup(partnerId, group);
+                : provisioning.defaultPartner(Operator.viewer()).orElseThrow(() -> new IllegalStateException("no partner exists yet"));
+        long g = provisioning.createGroup(Operator.viewer(), partnerId, group);
         if (customerIds != null) {
             for (long id : customerIds) {
-                customers.addToGroup(g, id);
+                provisioning.addToGroup(Operator.viewer(), g, id);
             }
         }
         System.out.println("Group " + group + " (" + g + ")" + (customerIds == null ? "" : ": added " + customerIds));

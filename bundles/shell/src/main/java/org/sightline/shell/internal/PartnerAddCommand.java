@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 
 /** Creates a partner (a tenant); prints its id. */
 @Service
@@ -14,7 +14,7 @@ import org.sightline.core.CustomerDirectory;
 public class PartnerAddCommand implements Action {
 
     @Reference
-    CustomerDirectory customers;
+    Provisioning provisioning;
 
     @Argument(index = 0, name = "name", required = true, description = "The partner's name")
     String name;
@@ -24,7 +24,7 @@ public class PartnerAddCommand implements Action {
 
     @Override
     public Object execute() {
-        long id = customers.createPartner(name, viewOnly);
+        long id = provisioning.createPartner(Operator.viewer(), name, viewOnly);
         System.out.println("Created partner " + id + " " + name.strip() + (viewOnly ? " (view-only)" : ""));
         return null;
     }

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 import org.sightline.core.TokenService;
 
 /** Creates an API token for a partner and prints it once. */
@@ -20,7 +20,7 @@ public class TokenCreateCommand implements Action {
     TokenService tokens;
 
     @Reference
-    CustomerDirectory customers;
+    Provisioning provisioning;
 
     @Argument(index = 0, name = "name", required = true, description = "What the token is for, e.g. 'sms backend'")
     String name;
@@ -35,7 +35,7 @@ public class TokenCreateCommand implements Action {
     @Override
     public Object execute() {
         long partnerId = partner != null ? partner
-                : customers.defaultPartner().orElseThrow(() -> new IllegalStateException("no partner exists yet"));
+                : provisioning.defaultPartner(Operator.viewer()).orElseThrow(() -> new IllegalStateException("no partner exists yet"));
         String secret = tokens.create(partnerId, name, scope);
         System.out.println("Token for partner " + partnerId + " (" + scope + "), shown only now:");
         System.out.println(secret);

@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.Provisioning;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 
@@ -22,7 +22,7 @@ public class UserAddCommand implements Action {
     StaffDirectory staff;
 
     @Reference
-    CustomerDirectory customers;
+    Provisioning provisioning;
 
     @Reference
     Session session;
@@ -52,7 +52,7 @@ public class UserAddCommand implements Action {
     @Override
     public Object execute() throws Exception {
         long partnerId = partner != null ? partner
-                : customers.defaultPartner().orElseThrow(() -> new IllegalStateException("no partner exists yet"));
+                : provisioning.defaultPartner(Operator.viewer()).orElseThrow(() -> new IllegalStateException("no partner exists yet"));
         char[] pw = null;
         if (!external) {
             String p = password != null ? password : session.readLine("Password: ", '*');

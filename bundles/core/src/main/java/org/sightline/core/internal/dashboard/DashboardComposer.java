@@ -63,6 +63,7 @@ import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.registry.WidgetEntry;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,7 @@ public class DashboardComposer implements DashboardService {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardComposer.class);
     private final WidgetRegistryImpl registry;
     private final CustomerDirectory customers;
+    private final Tenancy tenancy;
     private final ViewCache cache;
     private final ThreadPoolExecutor pool;
     private final long deadlineMs;
@@ -192,13 +194,14 @@ public class DashboardComposer implements DashboardService {
     private static final int MAX_COMPOSED = 1_000;
 
     @Activate
-    public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers,
+    public DashboardComposer(@Reference WidgetRegistryImpl registry, @Reference CustomerDirectory customers, @Reference Tenancy tenancy,
                              @Reference ViewCache cache, @Reference Changes changes, @Reference Caches caches,
                              @Reference AuditLog audit, Config config) {
         this.audit = audit;
         this.changes = changes;
         this.registry = registry;
         this.customers = customers;
+        this.tenancy = tenancy;
         this.cache = cache;
         this.reuseNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.dashboard_reuse_ms()));
         this.deadlineMs = Math.max(50, config.widget_deadline_ms());
@@ -283,7 +286,7 @@ public class DashboardComposer implements DashboardService {
      */
     private Dashboard compose(Viewer viewer, long customerId, DashboardQuery query, long[] expiresAt, Plan[] planOut) {
         CustomerRef customer = customer(viewer, customerId);
-        Plan plan = plan(viewer, customer, query, Set.copyOf(customers.subscribedProducts(customer.id())));
+        Plan plan = plan(viewer, customer, query, Set.copyOf(tenancy.subscribedProducts(customer.id())));
         if (planOut != null) {
             planOut[0] = plan;
         }
@@ -407,7 +410,7 @@ public class DashboardComposer implements DashboardService {
 
     /** The customer's products: subscribed and deployed, in navigation order. */
     private List<ProductInfo> navigation(CustomerRef customer) {
-        Set<String> subscribed = new HashSet<>(customers.subscribedProducts(customer.id()));
+        Set<String> subscribed = new HashSet<>(tenancy.subscribedProducts(customer.id()));
         return registry.products().stream().filter(p -> subscribed.contains(p.id())).toList();
     }
 

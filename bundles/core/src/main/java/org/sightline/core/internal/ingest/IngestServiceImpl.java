@@ -30,7 +30,7 @@ import org.sightline.api.ingest.IngestHandler;
 import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.Rejection;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
 import org.sightline.core.NotFoundException;
@@ -63,13 +63,13 @@ public class IngestServiceImpl implements IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestServiceImpl.class);
     private final Map<Long, IngestHandler> handlers = new ConcurrentHashMap<>();
-    private final CustomerDirectory customers;
+    private final Tenancy customers;
     private final CoreStorage storage;
     private final ViewCache cache;
     private final NdjsonReader reader;
 
     @Activate
-    public IngestServiceImpl(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
+    public IngestServiceImpl(@Reference Tenancy customers, @Reference CoreStorage storage,
                              @Reference ViewCache cache, Config config) {
         this.customers = customers;
         this.storage = storage;

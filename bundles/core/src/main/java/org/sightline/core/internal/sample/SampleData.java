@@ -28,7 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.SampleDataProvider;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
@@ -75,7 +75,7 @@ public class SampleData {
         t.setDaemon(true);
         return t;
     });
-    private final CustomerDirectory customers;
+    private final Tenancy customers;
     private final CustomerIndex index;
     private final ViewCache views;
     private final CoreStorage storage;
@@ -84,7 +84,7 @@ public class SampleData {
     private volatile CustomerRef sample;
 
     @Activate
-    public SampleData(@Reference CustomerDirectory customers, @Reference CoreStorage storage,
+    public SampleData(@Reference Tenancy customers, @Reference CoreStorage storage,
                       @Reference SamplePortal loader, @Reference CustomerIndex index, @Reference ViewCache views,
                       Config config) {
         this.customers = customers;

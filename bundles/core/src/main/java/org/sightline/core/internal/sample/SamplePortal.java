@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.data.SampleDataProvider.SampleCustomer;
 import org.sightline.api.data.SampleDataProvider.SampleSubscription;
-import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.StaffDirectory;
@@ -67,24 +67,24 @@ public class SamplePortal implements SampleDataLoader {
     private static final String[] CURRENCIES = {"EUR", "EUR", "USD", "USD", "GBP", "CHF"};
     private static final int BATCH = 1000;
     private final SampleTenancy tenancy;
-    private final CustomerDirectory customers;
+    private final Tenancy customers;
     private final StaffDirectory staff;
     private final CustomerIndex index;
     private final SecureRandom secure = new SecureRandom();
     private final List<SampleDataProvider> providers = new CopyOnWriteArrayList<>();
 
     @Activate
-    public SamplePortal(@Reference CoreStorage storage, @Reference CustomerDirectory customers, @Reference StaffDirectory staff,
+    public SamplePortal(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffDirectory staff,
                         @Reference CustomerIndex index) {
         this(storage.dataSource(), customers, staff, index);
     }
 
     /** A loader on a plain data source (tests, benchmarks). */
-    public static SamplePortal on(DataSource ds, CustomerDirectory customers, StaffDirectory staff, CustomerIndex index) {
+    public static SamplePortal on(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
         return new SamplePortal(ds, customers, staff, index);
     }
 
-    private SamplePortal(DataSource ds, CustomerDirectory customers, StaffDirectory staff, CustomerIndex index) {
+    private SamplePortal(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
         this.index = index;
         this.tenancy = SampleTenancy.on(ds);
         this.customers = customers;

@@ -44,8 +44,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** Partners, customers and subscriptions in the core's tables; every read is scoped to a partner. */
-@Component(service = CustomerDirectory.class)
-public class CustomerDirectoryImpl implements CustomerDirectory {
+@Component(service = {CustomerDirectory.class, Tenancy.class})
+public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
     /** Subscription statuses. */
     public static final Set<String> STATUSES = Set.of("active", "trial", "expired", "not-started",
             "partially-started", "suspended");
@@ -258,6 +258,11 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     static CustomerRef ref(ResultSet rs) throws SQLException {
         return new CustomerRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
                 rs.getBoolean(6));
+    }
+
+    @Override
+    public Optional<CustomerRef> customer(long customerId) {
+        return Jdbc.one(ds, "SELECT " + C_COLUMNS + " FROM customer c WHERE c.id = ?", List.of(customerId), CustomerDirectoryImpl::ref);
     }
 
     @Override

@@ -48,6 +48,7 @@ import org.sightline.api.widget.WidgetActions;
 import org.sightline.core.ActionFailedException;
 import org.sightline.core.AuditLog;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.ForbiddenException;
 import org.sightline.core.Dashboard;
 import org.sightline.core.DashboardQuery;
@@ -71,6 +72,7 @@ public class DashboardComposerTest {
     private final CacheDirectory caches = new CacheDirectory();
     private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
+    private final Tenancy tenancy = mock(Tenancy.class);
     private final AtomicInteger renders = new AtomicInteger();
     private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class), changes);
     private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,10 +91,10 @@ public class DashboardComposerTest {
         when(customers.find(any(), anyLong())).thenReturn(Optional.empty());
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.of(ACME));
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(8L))).thenReturn(Optional.of(LOCKED));
-        when(customers.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
+        when(tenancy.subscribedProducts(anyLong())).thenReturn(List.of("sms"));
         product("sms");
         product("voice");
-        composer = new DashboardComposer(registry, customers, cache, changes, caches, audit, config(300));
+        composer = new DashboardComposer(registry, customers, tenancy, cache, changes, caches, audit, config(300));
         widget("sms.kpi", "sms", "usage", 10, Permissions.CUSTOMER_READ, 60, r -> {
             renders.incrementAndGet();
             return new KpiView(List.of(new Kpi("n", "Sent", Cell.number(42))));
@@ -239,7 +241,7 @@ public class DashboardComposerTest {
         assertEquals(List.of("sms.kpi", "sms.new"), ids(composer.dashboard(ADMIN, 7, DashboardQuery.overview())));
 
         // The subscription ended (a portal write announces it through the index): the product is gone.
-        when(customers.subscribedProducts(7)).thenReturn(List.of());
+        when(tenancy.subscribedProducts(7)).thenReturn(List.of());
         index.invalidate(1);
         Dashboard third = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         assertEquals(List.of(), ids(third));

@@ -54,6 +54,7 @@ import org.sightline.api.widget.WidgetActions;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.AuditLog;
 import org.sightline.core.CustomerDirectory;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.DashboardQuery;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.TableExport;
@@ -111,6 +112,7 @@ public class PersonalDataChannelsTest {
     private final CacheDirectory caches = new CacheDirectory();
     private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
+    private final Tenancy tenancy = mock(Tenancy.class);
     private DashboardComposer composer;
     private long nextServiceId = 1;
 
@@ -123,9 +125,9 @@ public class PersonalDataChannelsTest {
     public void setUp() {
         when(customers.find(any(), anyLong())).thenReturn(Optional.empty());
         when(customers.find(any(), eq(7L))).thenReturn(Optional.of(ACME));
-        when(customers.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
+        when(tenancy.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
         bindProduct();
-        composer = new DashboardComposer(registry, customers, cache, changes, caches,
+        composer = new DashboardComposer(registry, customers, tenancy, cache, changes, caches,
                 mock(AuditLog.class), config());
         bind("leak.table", r -> table());
         bind("leak.tiles", r -> new KpiView(List.of(new Kpi("k", "Top " + plant, Cell.text(plant), Severity.INFO,
