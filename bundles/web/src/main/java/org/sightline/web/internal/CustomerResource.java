@@ -25,9 +25,6 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.sightline.api.Viewer;
 import org.sightline.core.CustomerActions;
 import org.sightline.core.CustomerDetails;
@@ -210,27 +207,26 @@ public final class CustomerResource {
                 .map(this::subscription).toList());
     }
 
-    /** Adds services: one object, a list, or {@code {"services": [...]}}. */
+    /** Adds services: {@code {"services": [...]}}, a list, or one service object. */
     @POST
     @Path("customers/{id}/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id, JsonNode body)
-            throws JsonProcessingException {
+    public Response addSubscriptions(@Context ContainerRequestContext req, @PathParam("id") String id,
+                                     Requests.SubscriptionsAdd body) {
         Viewer viewer = Access.viewer(req);
         long cid = Params.id("id", id);
         if (body == null) {
             throw new InvalidParameterException("body", "give the services to add");
         }
-        JsonNode list = body.isArray() ? body : body.has("services") ? body.get("services") : null;
+        if (body.services() != null && body.service() != null) {
+            throw new InvalidParameterException("services", "give either services or one service's fields, not both");
+        }
         List<SubscriptionChange> changes = new ArrayList<>();
-        if (list == null) {
-            changes.add(change(body));
+        if (body.services() == null) {
+            changes.add(change(body.service()));
         } else {
-            if (!list.isArray()) {
-                throw new InvalidParameterException("services", "services must be a list");
-            }
-            for (JsonNode n : list) {
-                changes.add(change(n));
+            for (Requests.SubscriptionAdd s : body.services()) {
+                changes.add(change(s));
             }
         }
         List<Subscription> added = actions.addSubscriptions(viewer, cid, changes);
@@ -278,14 +274,13 @@ public final class CustomerResource {
         return new Responses.Items<>(customers.groups(viewer).stream().map(g -> new Responses.Group(g.id(), g.name())).toList());
     }
 
-    /** One service to add, bound like every request body (a wrong field or type is a 400 naming it). */
-    private static SubscriptionChange change(JsonNode service) throws JsonProcessingException {
-        if (!service.isObject()) {
+    /** One service to add (a {@code null} in the list is not one). */
+    private static SubscriptionChange change(Requests.SubscriptionAdd o) {
+        if (o == null) {
             throw new InvalidParameterException("body", "the request body must be a JSON object");
         }
-        Requests.SubscriptionAdd o = JsonBodies.MAPPER.treeToValue(service, Requests.SubscriptionAdd.class);
-        return new SubscriptionChange(o.productId(), o.status(), date("startsOn", o.startsOn()), date("endsOn", o.endsOn()),
-                o.quantity(), o.quota());
+        return new SubscriptionChange(o.productId(), o.status(), date("startsOn", o.startsOn()),
+                date("endsOn", o.endsOn()), o.quantity(), o.quota());
     }
 
     static Responses.CustomerSummary summary(CustomerSummary c) {

@@ -94,6 +94,8 @@ final class JsonBodies implements ContextResolver<ObjectMapper> {
             must = " must be true or false";
         } else if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
             must = " must be a whole number";
+        } else if (target.isArray()) {
+            must = " must be a list";
         } else if (Collection.class.isAssignableFrom(target)) {
             must = " must be a list of strings";
         } else if (Map.class.isAssignableFrom(target) || target.isRecord()) {

@@ -1,8 +1,13 @@
 package org.sightline.web.internal.dto;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 /** Request bodies. Every field may be absent ({@code null}); the resources say which are required. */
 public final class Requests {
@@ -51,6 +56,43 @@ public final class Requests {
     /** A service to add ({@code POST /api/v1/customers/{id}/subscriptions}); dates as {@code 2026-11-21}. */
     public record SubscriptionAdd(String productId, String status, String startsOn, String endsOn, Long quantity,
                                   Long quota) {
+    }
+
+    /**
+     * {@code POST /api/v1/customers/{id}/subscriptions}: the services to add, as {@code {"services": [...]}} (as
+     * documented), as a bare list of services, or as one service's fields (the web page's form).
+     *
+     * @param services the services of the first two shapes, or {@code null}
+     * @param service  the one service of the third shape, or {@code null}
+     */
+    @JsonDeserialize(using = SubscriptionsAdd.Shapes.class)
+    public record SubscriptionsAdd(SubscriptionAdd[] services, SubscriptionAdd service) {
+
+        /** The object shape: {@code {"services": [...]}}, or one service's fields. */
+        record Fields(SubscriptionAdd[] services, String productId, String status, String startsOn, String endsOn,
+                      Long quantity, Long quota) {
+        }
+
+        /** Binds a list to {@code SubscriptionAdd[]} and an object to {@link Fields}, each as strictly as any body. */
+        static final class Shapes extends StdDeserializer<SubscriptionsAdd> {
+            private static final long serialVersionUID = 1L;
+
+            Shapes() {
+                super(SubscriptionsAdd.class);
+            }
+
+            @Override
+            public SubscriptionsAdd deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.isExpectedStartArrayToken()) {
+                    return new SubscriptionsAdd(ctxt.readValue(p, SubscriptionAdd[].class), null);
+                }
+                Fields f = ctxt.readValue(p, Fields.class);
+                boolean fields = f.productId() != null || f.status() != null || f.startsOn() != null || f.endsOn() != null
+                        || f.quantity() != null || f.quota() != null;
+                return new SubscriptionsAdd(f.services(), f.services() == null || fields
+                        ? new SubscriptionAdd(f.productId(), f.status(), f.startsOn(), f.endsOn(), f.quantity(), f.quota()) : null);
+            }
+        }
     }
 
     /** {@code PATCH /api/v1/customers/{id}/subscriptions/{productId}}; dates as {@code 2026-11-21}. */
