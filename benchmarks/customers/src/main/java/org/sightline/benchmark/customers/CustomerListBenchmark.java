@@ -31,7 +31,7 @@ import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.core.internal.cache.ChangeNotes;
-import org.sightline.core.internal.sample.SamplePortal;
+import org.sightline.core.internal.sample.SamplePartnerLoader;
 import org.sightline.core.internal.storage.SqlMigrator;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
@@ -114,7 +114,7 @@ public final class CustomerListBenchmark {
             CustomerIndex index = CustomerIndex.on(ds, new ChangeNotes());
             CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index);
             StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), index);
-            SamplePortal sample = SamplePortal.on(ds, directory, staff, index);
+            SamplePartnerLoader sample = SamplePartnerLoader.on(ds, directory, staff, index);
             long t0 = System.nanoTime();
             var r = sample.load(customers, 42, null);
             for (String product : PRODUCTS) {

@@ -75,16 +75,10 @@ public class CustomerActionsImpl implements CustomerActions {
     public CustomerActionsImpl(@Reference CustomerDirectory customers,
                                @Reference org.sightline.core.internal.storage.CoreStorage storage,
                                @Reference AuditLog audit, @Reference ViewCache cache, @Reference CustomerIndex index) {
-        this(customers, storage.dataSource(), storage.transactions(), audit, cache, index);
-    }
-
-    /** Actions on a plain data source (tests). */
-    public CustomerActionsImpl(CustomerDirectory customers, DataSource ds, Transactions transactions, AuditLog audit,
-                               ViewCache cache, CustomerIndex index) {
         this.index = index;
         this.customers = customers;
-        this.ds = ds;
-        this.transactions = transactions;
+        this.ds = storage.dataSource();
+        this.transactions = storage.transactions();
         this.audit = audit;
         this.cache = cache;
     }

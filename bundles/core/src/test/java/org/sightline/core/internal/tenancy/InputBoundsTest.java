@@ -58,7 +58,7 @@ public class InputBoundsTest {
         CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
+        actions = new CustomerActionsImpl(customers, PortalServicesTest.storage(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
         StaffDirectoryImpl staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
         partner = customers.createPartner("Partner A");
         admin = staff.create(partner, "anna", "Anna Admin", "admin", "anna-secret-1".toCharArray()).viewer();
@@ -110,4 +110,5 @@ public class InputBoundsTest {
         assertEquals("cursor", assertThrows(InvalidParameterException.class,
                 () -> audit.query(partner, new AuditQuery(null, null, null, null, null, cursor, 10))).parameter());
     }
+
 }

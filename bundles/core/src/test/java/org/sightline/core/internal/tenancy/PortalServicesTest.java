@@ -92,7 +92,7 @@ public class PortalServicesTest {
         customers = CustomerDirectoryImpl.on(db.dataSource(), index);
         staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, db.dataSource(), new Transactions(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
+        actions = new CustomerActionsImpl(customers, storage(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
         partnerA = customers.createPartner("Partner A");
         partnerB = customers.createPartner("Partner B");
         admin = staff.create(partnerA, "Anna", "Anna Admin", "admin", "anna-secret-1".toCharArray());
@@ -623,5 +623,13 @@ public class PortalServicesTest {
         assertEquals("Hub", h.partnerName());
         assertFalse(h.viewer().can(Permissions.CUSTOMER_ACT));
         assertFalse(customers.find(admin.viewer(), 0).isPresent());
+    }
+
+    /** The core's storage on the test database. */
+    static org.sightline.core.internal.storage.CoreStorage storage(javax.sql.DataSource ds) {
+        org.sightline.core.internal.storage.CoreStorage storage = org.mockito.Mockito.mock(org.sightline.core.internal.storage.CoreStorage.class);
+        org.mockito.Mockito.when(storage.dataSource()).thenReturn(ds);
+        org.mockito.Mockito.when(storage.transactions()).thenReturn(new Transactions(ds));
+        return storage;
     }
 }

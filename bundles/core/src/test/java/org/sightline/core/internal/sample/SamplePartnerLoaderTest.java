@@ -23,7 +23,7 @@ import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.sightline.core.internal.tenancy.PortalDb;
 
-public class SamplePortalTest {
+public class SamplePartnerLoaderTest {
     private final List<PortalDb> dbs = new ArrayList<>();
 
     @After
@@ -72,10 +72,10 @@ public class SamplePortalTest {
         }
     }
 
-    private SamplePortal portal(PortalDb db) {
+    private SamplePartnerLoader portal(PortalDb db) {
         CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
         CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index);
-        return SamplePortal.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index), index);
+        return SamplePartnerLoader.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index), index);
     }
 
     private PortalDb db() throws Exception {
@@ -95,7 +95,7 @@ public class SamplePortalTest {
     @Test
     public void theSampleCustomersSubscribeOnlyToWhatTheDeployedProductsAskFor() throws Exception {
         PortalDb db = db();
-        SamplePortal portal = portal(db);
+        SamplePartnerLoader portal = portal(db);
         Provider sms = new Provider("sms");
         portal.bindProvider(sms);
         portal.bindProvider(new Silent());
@@ -105,7 +105,7 @@ public class SamplePortalTest {
         assertEquals(40, r.created());
         assertEquals(4, r.logins().size());
         assertEquals(40, sms.asked.size());
-        assertEquals(SamplePortal.TODAY, sms.asked.get(0).today());
+        assertEquals(SamplePartnerLoader.TODAY, sms.asked.get(0).today());
         Set<String> subs = subscriptions(db);
         assertTrue("some customers subscribe to sms, not all: " + subs.size(), subs.size() > 5 && subs.size() < 35);
         for (String s : subs) {
@@ -118,13 +118,13 @@ public class SamplePortalTest {
     @Test
     public void theSameSeedGivesTheSameSubscriptionsWhicheverProductCameFirst() throws Exception {
         PortalDb together = db();
-        SamplePortal a = portal(together);
+        SamplePartnerLoader a = portal(together);
         a.bindProvider(new Provider("sms"));
         a.bindProvider(new Provider("voice"));
         a.load(60, 7, null);
 
         PortalDb later = db();
-        SamplePortal b = portal(later);
+        SamplePartnerLoader b = portal(later);
         b.bindProvider(new Provider("voice"));
         b.load(60, 7, null);
         int added = b.subscribe(new Provider("sms"), 7);
@@ -134,7 +134,7 @@ public class SamplePortalTest {
         assertEquals("subscribing again adds nothing", 0, b.subscribe(new Provider("sms"), 7));
 
         PortalDb otherSeed = db();
-        SamplePortal c = portal(otherSeed);
+        SamplePartnerLoader c = portal(otherSeed);
         c.bindProvider(new Provider("sms"));
         c.bindProvider(new Provider("voice"));
         c.load(60, 8, null);
@@ -144,7 +144,7 @@ public class SamplePortalTest {
     @Test
     public void loadingMoreCustomersKeepsTheFirstOnesAsTheyWere() throws Exception {
         PortalDb db = db();
-        SamplePortal portal = portal(db);
+        SamplePartnerLoader portal = portal(db);
         portal.bindProvider(new Provider("sms"));
         portal.load(30, 42, null);
         Set<String> first = subscriptions(db);

@@ -22,7 +22,7 @@ import org.sightline.core.internal.storage.Jdbc;
  * 100 000 customers load in seconds. The sample-data loader decides what to write; only this package runs
  * SQL on the tenancy tables. Each call is one transaction: all of its rows or none.
  */
-public final class SampleTenancy {
+public final class SampleTenancyWriter {
 
     /** A sample customer to create, with what hangs on it. */
     public record NewCustomer(String accountId, String name, String currency, BigDecimal credits, boolean accessEnabled,
@@ -46,12 +46,12 @@ public final class SampleTenancy {
 
     private final DataSource ds;
 
-    private SampleTenancy(DataSource ds) {
+    private SampleTenancyWriter(DataSource ds) {
         this.ds = ds;
     }
 
-    public static SampleTenancy on(DataSource ds) {
-        return new SampleTenancy(ds);
+    public static SampleTenancyWriter on(DataSource ds) {
+        return new SampleTenancyWriter(ds);
     }
 
     /** The partner's account ids that start with {@code prefix}. */

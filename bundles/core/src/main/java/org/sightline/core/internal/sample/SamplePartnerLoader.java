@@ -35,7 +35,7 @@ import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.tenancy.CustomerIndex;
-import org.sightline.core.internal.tenancy.SampleTenancy;
+import org.sightline.core.internal.tenancy.SampleTenancyWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +48,15 @@ import org.slf4j.LoggerFactory;
  * other products are deployed, and whether the product came before or after the customer
  * ({@link #subscribe}).
  */
-@Component(service = {SampleDataLoader.class, SamplePortal.class})
-public class SamplePortal implements SampleDataLoader {
+@Component(service = {SampleDataLoader.class, SamplePartnerLoader.class})
+public class SamplePartnerLoader implements SampleDataLoader {
     /** The sample partner's name. */
     public static final String PARTNER = "Sample Partner";
     /** The largest number of sample customers. */
     public static final int MAX_CUSTOMERS = 100_000;
     /** The day the sample subscriptions are drawn as of, fixed so that they do not depend on the clock. */
     static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
-    private static final Logger LOG = LoggerFactory.getLogger(SamplePortal.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SamplePartnerLoader.class);
     static final String[] PODS = {"Pod North", "Pod South", "Pod East", "Pod West", "Enterprise"};
     private static final String[] FIRST = {"Blue", "Northern", "Silver", "Bright", "Granite", "Cedar", "Harbor", "Summit",
         "Crimson", "Golden", "Evergreen", "Iron", "Maple", "Pioneer", "Quantum", "River", "Sterling", "Atlas", "Coastal", "Lumen"};
@@ -66,7 +66,7 @@ public class SamplePortal implements SampleDataLoader {
         "Labs", "Construction", "Insurance", "Travel", "Schools", "Motors", "Pharma", "Consulting"};
     private static final String[] CURRENCIES = {"EUR", "EUR", "USD", "USD", "GBP", "CHF"};
     private static final int BATCH = 1000;
-    private final SampleTenancy tenancy;
+    private final SampleTenancyWriter tenancy;
     private final Tenancy customers;
     private final StaffDirectory staff;
     private final CustomerIndex index;
@@ -74,19 +74,19 @@ public class SamplePortal implements SampleDataLoader {
     private final List<SampleDataProvider> providers = new CopyOnWriteArrayList<>();
 
     @Activate
-    public SamplePortal(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffDirectory staff,
+    public SamplePartnerLoader(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffDirectory staff,
                         @Reference CustomerIndex index) {
         this(storage.dataSource(), customers, staff, index);
     }
 
     /** A loader on a plain data source (tests, benchmarks). */
-    public static SamplePortal on(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
-        return new SamplePortal(ds, customers, staff, index);
+    public static SamplePartnerLoader on(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
+        return new SamplePartnerLoader(ds, customers, staff, index);
     }
 
-    private SamplePortal(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
+    private SamplePartnerLoader(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
         this.index = index;
-        this.tenancy = SampleTenancy.on(ds);
+        this.tenancy = SampleTenancyWriter.on(ds);
         this.customers = customers;
         this.staff = staff;
     }
@@ -163,7 +163,7 @@ public class SamplePortal implements SampleDataLoader {
     private int batch(long partner, long seed, int from, int to, Set<String> existing, Map<String, Long> pods,
                       Map<String, StaffUser> people) {
         Map<String, SampleDataProvider> products = providers();
-        List<SampleTenancy.NewCustomer> todo = new ArrayList<>();
+        List<SampleTenancyWriter.NewCustomer> todo = new ArrayList<>();
         for (int n = from; n <= to; n++) {
             if (existing.contains(account(n))) {
                 continue;
@@ -175,11 +175,11 @@ public class SamplePortal implements SampleDataLoader {
             BigDecimal credits = BigDecimal.valueOf(r.nextInt(500_000) - 20_000, 2).setScale(2, RoundingMode.UNNECESSARY);
             boolean access = r.nextInt(10) != 0;
             long pod = pods.get(PODS[r.nextInt(PODS.length)]);
-            List<SampleTenancy.NewSubscription> subscriptions = new ArrayList<>();
+            List<SampleTenancyWriter.NewSubscription> subscriptions = new ArrayList<>();
             for (Map.Entry<String, SampleDataProvider> p : products.entrySet()) {
                 subscription(n, seed, p.getKey(), p.getValue()).ifPresent(subscriptions::add);
             }
-            todo.add(new SampleTenancy.NewCustomer(account(n), name, currency, credits, access,
+            todo.add(new SampleTenancyWriter.NewCustomer(account(n), name, currency, credits, access,
                     "https://" + account(n).toLowerCase(Locale.ROOT) + ".tenants.example.com/", pod,
                     n % 50 == 7 ? people.get("erin.engineer").id() : null,
                     n == 3 || n == 17 || n == 42 ? people.get("alice.admin").id() : null, subscriptions));
@@ -210,8 +210,8 @@ public class SamplePortal implements SampleDataLoader {
             return 0;
         }
         String product = provider.productId();
-        Map<Long, SampleTenancy.NewSubscription> adding = new LinkedHashMap<>();
-        for (SampleTenancy.Account a : tenancy.withoutSubscription(partner.get(), ACCOUNT_PREFIX, product)) {
+        Map<Long, SampleTenancyWriter.NewSubscription> adding = new LinkedHashMap<>();
+        for (SampleTenancyWriter.Account a : tenancy.withoutSubscription(partner.get(), ACCOUNT_PREFIX, product)) {
             int n = number(a.accountId());
             if (n > 0) {
                 subscription(n, seed, product, provider).ifPresent(s -> adding.put(a.id(), s));
@@ -229,7 +229,7 @@ public class SamplePortal implements SampleDataLoader {
     private Map<String, SampleDataProvider> providers() {
         List<SampleDataProvider> all = new ArrayList<>(providers);
         Map<String, SampleDataProvider> byProduct = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparing(SamplePortal::productId, Comparator.nullsLast(Comparator.naturalOrder())))
+        all.stream().sorted(Comparator.comparing(SamplePartnerLoader::productId, Comparator.nullsLast(Comparator.naturalOrder())))
                 .forEach(p -> {
                     String id = productId(p);
                     if (id != null) {
@@ -248,7 +248,7 @@ public class SamplePortal implements SampleDataLoader {
     }
 
     /** Customer {@code n}'s subscription to the provider's product, if the provider gives one. */
-    private static Optional<SampleTenancy.NewSubscription> subscription(int n, long seed, String product,
+    private static Optional<SampleTenancyWriter.NewSubscription> subscription(int n, long seed, String product,
                                                                         SampleDataProvider provider) {
         Optional<SampleSubscription> sub;
         try {
@@ -261,7 +261,7 @@ public class SamplePortal implements SampleDataLoader {
             return Optional.empty();
         }
         SampleSubscription s = sub.get();
-        return Optional.of(new SampleTenancy.NewSubscription(product, s.status(), s.startsOn(), s.endsOn(), s.quantity(), s.quota()));
+        return Optional.of(new SampleTenancyWriter.NewSubscription(product, s.status(), s.startsOn(), s.endsOn(), s.quantity(), s.quota()));
     }
 
     /** The random source a product is asked with about customer {@code n}: the same whatever else is deployed. */

@@ -33,7 +33,7 @@ import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.CustomerIndex;
-import org.sightline.core.internal.tenancy.SampleTenancy;
+import org.sightline.core.internal.tenancy.SampleTenancyWriter;
 import org.sightline.core.internal.dashboard.ViewCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * customers get the product's sample subscriptions at the same time, also once.
  */
 @Component(configurationPid = "org.sightline.sample", configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = SampleData.Config.class)
-public class SampleData {
+@Designate(ocd = SampleDataSeeder.Config.class)
+public class SampleDataSeeder {
 
     @ObjectClassDefinition(name = "Sightline sample data")
     public @interface Config {
@@ -68,7 +68,7 @@ public class SampleData {
 
     /** The account id of the sample customer. */
     public static final String SAMPLE_ACCOUNT = "SAMPLE-0001";
-    private static final Logger LOG = LoggerFactory.getLogger(SampleData.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SampleDataSeeder.class);
     private final Map<Long, SampleDataProvider> pending = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-sample-data");
@@ -79,13 +79,13 @@ public class SampleData {
     private final CustomerIndex index;
     private final ViewCache views;
     private final CoreStorage storage;
-    private final SamplePortal loader;
+    private final SamplePartnerLoader loader;
     private final Config config;
     private volatile CustomerRef sample;
 
     @Activate
-    public SampleData(@Reference Tenancy customers, @Reference CoreStorage storage,
-                      @Reference SamplePortal loader, @Reference CustomerIndex index, @Reference ViewCache views,
+    public SampleDataSeeder(@Reference Tenancy customers, @Reference CoreStorage storage,
+                      @Reference SamplePartnerLoader loader, @Reference CustomerIndex index, @Reference ViewCache views,
                       Config config) {
         this.customers = customers;
         this.index = index;
@@ -137,11 +137,11 @@ public class SampleData {
         sample = customers.findByAccount(partner, SAMPLE_ACCOUNT).orElseGet(() -> {
             CustomerRef c = customers.createCustomer(partner, SAMPLE_ACCOUNT, "Sample Customer", "EUR", true);
             // A prepaid balance that the sample usage of every product draws down, but not below zero.
-            SampleTenancy.on(storage.dataSource()).setCredits(c.id(), SAMPLE_CREDITS);
+            SampleTenancyWriter.on(storage.dataSource()).setCredits(c.id(), SAMPLE_CREDITS);
             return c;
         });
         try {
-            SampleDataLoader.Result r = loader.load(Math.max(0, Math.min(SamplePortal.MAX_CUSTOMERS, config.customers())),
+            SampleDataLoader.Result r = loader.load(Math.max(0, Math.min(SamplePartnerLoader.MAX_CUSTOMERS, config.customers())),
                     config.seed(), null);
             if (r.created() > 0) {
                 LOG.info("Created {} sample customers and the sample staff (alice.admin, eddie.engineer, erin.engineer, "
@@ -206,7 +206,7 @@ public class SampleData {
                 }
                 return true;
             });
-            SampleTenancy.on(storage.dataSource()).upsertSubscription(customer.id(), product, "active");
+            SampleTenancyWriter.on(storage.dataSource()).upsertSubscription(customer.id(), product, "active");
             index.invalidate(customer.partnerId());
             views.invalidateCustomer(customer.id());
             if (written) {
