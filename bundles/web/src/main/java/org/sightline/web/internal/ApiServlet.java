@@ -17,6 +17,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -48,6 +49,7 @@ import org.sightline.core.WidgetRegistry;
 public class ApiServlet extends ServletContainer {
     private static final long serialVersionUID = 1L;
     private final Proxies proxies;
+    private final Authenticator auth;
     private final Gate gate;
     private final DashboardEndpoint dashboard;
 
@@ -79,7 +81,7 @@ public class ApiServlet extends ServletContainer {
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
                       @Reference Caches caches, Config config) {
-        this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
+        this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
                 new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches));
     }
@@ -90,6 +92,12 @@ public class ApiServlet extends ServletContainer {
         this.proxies = proxies;
         this.gate = new Gate(auth, p.sessions());
         this.dashboard = new DashboardEndpoint(dashboards, new JsonFactory());
+        this.auth = auth;
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        auth.close();
     }
 
     /**

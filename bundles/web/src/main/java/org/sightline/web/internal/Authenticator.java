@@ -4,11 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -17,9 +16,14 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.sightline.api.Viewer;
+import org.sightline.core.CacheStats;
+import org.sightline.core.Caches;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
@@ -40,25 +44,44 @@ import org.sightline.web.internal.auth.DirectoryUnavailableLoginException;
  * is the one that was verified. So disabling a user or changing a password takes effect on the next request,
  * and a changed role or operator flag is what the next request sees.
  */
-final class Authenticator {
+final class Authenticator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
-    private static final long CACHE_NANOS = 60_000_000_000L;
-    /** A verified login: whose, at which credential version, until when. */
-    private record Cached(String username, long credentialVersion, long until) {
+    /** How long a verified login is remembered. */
+    private static final Duration REMEMBER = Duration.ofMinutes(1);
+    /** The most logins remembered at once. */
+    private static final int MAX_REMEMBERED = 10_000;
+    /** A verified login: whose, at which credential version. */
+    private record Cached(String username, long credentialVersion) {
     }
 
     private final String realm;
     private final TokenService tokens;
     private final StaffDirectory staff;
     private final SignInGuard guard;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
+    /** Verified logins by a hash of their credentials. */
+    private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(REMEMBER)
+            .recordStats().build();
+    /** One lock per credentials being checked (losing one only lets a second check run at once). */
+    private final Cache<String, Object> signInLocks = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .expireAfterAccess(REMEMBER).build();
+    private final AutoCloseable registration;
 
-    Authenticator(String realm, TokenService tokens, StaffDirectory staff, SignInGuard guard) {
+    Authenticator(String realm, TokenService tokens, StaffDirectory staff, SignInGuard guard, Caches caches) {
         this.realm = realm;
         this.tokens = tokens;
         this.staff = staff;
         this.guard = guard;
+        this.registration = caches.register(() -> {
+            com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.stats();
+            return new CacheStats("web.basic-logins", cache.estimatedSize(), MAX_REMEMBERED, s.hitCount(), s.missCount(),
+                    s.evictionCount());
+        });
+    }
+
+    /** Stops listing the cache (the servlet goes away). */
+    @Override
+    public void close() throws Exception {
+        registration.close();
     }
 
     /**
@@ -85,7 +108,7 @@ final class Authenticator {
         }
         // One password check per credentials at a time: when an entry expires under load, the other
         // requests with the same credentials wait for it instead of all running the hash at once.
-        synchronized (signInLocks.computeIfAbsent(key, k -> new Object())) {
+        synchronized (signInLocks.get(key, k -> new Object())) {
             remembered = remembered(key);
             if (remembered != null) {
                 return Optional.of(remembered);
@@ -95,13 +118,8 @@ final class Authenticator {
             // Read before the realm is asked: a password changed while it checks is not remembered as valid.
             Long before = staff.find(user).map(StaffUser::credentialVersion).orElse(null);
             Optional<StaffUser> signedIn = signIn(user, password, address, "basic");
-            signedIn.filter(u -> before != null && before == u.credentialVersion()).ifPresent(u -> {
-                if (cache.size() > 10_000) {
-                    cache.clear();
-                    signInLocks.clear();
-                }
-                cache.put(key, new Cached(u.username(), u.credentialVersion(), System.nanoTime() + CACHE_NANOS));
-            });
+            signedIn.filter(u -> before != null && before == u.credentialVersion())
+                    .ifPresent(u -> cache.put(key, new Cached(u.username(), u.credentialVersion())));
             return signedIn.map(StaffUser::viewer);
         }
     }
@@ -111,13 +129,13 @@ final class Authenticator {
      * the realm (not remembered, expired, or the user changed since: disabled, new password, operator flag).
      */
     private Viewer remembered(String key) {
-        Cached c = cache.get(key);
-        if (c == null || System.nanoTime() - c.until >= 0) {
+        Cached c = cache.getIfPresent(key);
+        if (c == null) {
             return null;
         }
         Optional<StaffUser> now = staff.find(c.username);
         if (now.isEmpty() || !now.get().enabled() || now.get().credentialVersion() != c.credentialVersion) {
-            cache.remove(key, c);
+            cache.asMap().remove(key, c);
             return null;
         }
         return now.get().viewer();

@@ -62,7 +62,7 @@ public class AuthenticatorTest {
                         Map.of("sightline.staff", staff))} : null;
             }
         });
-        auth = new Authenticator("test-realm", mock(TokenService.class), staff, mock(SignInGuard.class));
+        auth = new Authenticator("test-realm", mock(TokenService.class), staff, mock(SignInGuard.class), new org.sightline.core.internal.cache.CacheDirectory());
     }
 
     @After

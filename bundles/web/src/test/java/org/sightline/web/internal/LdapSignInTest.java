@@ -135,7 +135,7 @@ public class LdapSignInTest {
                 return LdapRealm.NAME.equals(name) ? entries.toArray(new AppConfigurationEntry[0]) : null;
             }
         });
-        return new Authenticator(LdapRealm.NAME, mock(TokenService.class), staff, guard);
+        return new Authenticator(LdapRealm.NAME, mock(TokenService.class), staff, guard, new org.sightline.core.internal.cache.CacheDirectory());
     }
 
     private Optional<StaffUser> signIn(Authenticator auth, String user, String password) {
