@@ -13,7 +13,9 @@ import org.sightline.api.Viewer;
  * {@code customer.pin}, {@code customer.unpin}, {@code customer.hide-expired}, {@code customer.show-expired},
  * {@code subscription.add}, {@code subscription.edit}, {@code customer.disconnect},
  * {@code customer.environment}, {@code token.create}, {@code token.revoke}, {@code token.use},
- * {@code staff.create}, {@code staff.disable}, {@code staff.enable}, {@code customer.create}, {@code audit.export}, {@code report.viewed}, {@code report.exported},
+ * {@code staff.create}, {@code staff.disable}, {@code staff.enable}, {@code staff.assign}, {@code staff.unassign},
+ * {@code customer.create}, {@code audit.export}, {@code export.csv}, {@code export.xlsx}, {@code partner.create} (operators),
+ * {@code group.create}, {@code group.add} (operators), {@code report.viewed}, {@code report.exported},
  * {@code report.generated}, {@code report.sent}.
  */
 @ProviderType

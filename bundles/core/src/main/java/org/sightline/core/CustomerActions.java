@@ -49,11 +49,12 @@ public interface CustomerActions {
      * An operator (the Karaf shell, server-wide) subscribes a customer of any partner to a product, or changes the
      * status of its subscription; audited under the operator's name.
      *
-     * @param operator who acts, for the audit log (such as {@code shell:karaf})
+     * @param operator who acts ({@code server.admin}), named in the audit log (such as {@code shell:karaf})
+     * @throws ForbiddenException      without {@code server.admin}
      * @throws NotFoundException        when there is no such customer
      * @throws InvalidParameterException when the product id or status is not valid
      */
-    void subscribeAsOperator(String operator, long customerId, String productId, String status);
+    void subscribeAsOperator(Viewer operator, long customerId, String productId, String status);
 
     /** Edits a subscription. */
     Subscription editSubscription(Viewer viewer, long customerId, String productId, SubscriptionChange change);

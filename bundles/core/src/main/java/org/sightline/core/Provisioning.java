@@ -12,7 +12,7 @@ import org.sightline.api.Viewer;
  * customers and customer groups. Every method takes the operator, checks the {@code server.admin}
  * permission ({@link ForbiddenException} otherwise) and audits a change in the partner concerned under
  * the operator's name ({@code partner.create}, {@code customer.create}, {@code group.create},
- * {@code group.add}).
+ * {@code group.add}, {@code token.create}).
  */
 @ProviderType
 public interface Provisioning {
@@ -53,4 +53,14 @@ public interface Provisioning {
      * @throws InvalidParameterException when the group and the customer are not of one partner
      */
     void addToGroup(Viewer operator, long groupId, long customerId);
+
+    /**
+     * Creates an API token of the partner (made by no user, so no user's disabling revokes it).
+     *
+     * @param scope {@link TokenService#SCOPE_INGEST} or {@link TokenService#SCOPE_READ}
+     * @return the token with its secret, which is shown once and never stored
+     * @throws NotFoundException         when there is no such partner
+     * @throws InvalidParameterException on an unknown scope or a bad name
+     */
+    TokenService.NewToken createToken(Viewer operator, long partnerId, String name, String scope);
 }

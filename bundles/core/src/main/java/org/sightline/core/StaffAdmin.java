@@ -35,10 +35,11 @@ public interface StaffAdmin {
      * Disables or re-enables any user, as a server operator (the Karaf shell): the same effects as
      * {@link #setEnabled(Viewer, String, boolean)}, audited in the user's partner with the operator's name.
      *
-     * @param operator who runs it, for the audit log (the shell user)
+     * @param operator who runs it ({@code server.admin}), named in the audit log (the shell user)
+     * @throws ForbiddenException without {@code server.admin}
      * @throws NotFoundException when there is no such user
      */
-    StaffUser setEnabledAsOperator(String operator, String username, boolean enabled);
+    StaffUser setEnabledAsOperator(Viewer operator, String username, boolean enabled);
 
     /**
      * The staff of the caller's partner, by username.
@@ -48,9 +49,9 @@ public interface StaffAdmin {
     java.util.List<StaffUser> list(Viewer caller);
 
     /**
-     * The assignments of a user of the caller's partner.
+     * The assignments of a user of the caller's partner, or of any partner for a server operator.
      *
-     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN} or {@code server.admin}
      * @throws NotFoundException  when there is no such user in the caller's partner
      */
     StaffDirectory.Assignments assignments(Viewer caller, String username);
@@ -65,9 +66,11 @@ public interface StaffAdmin {
 
     /**
      * Assigns a user of the caller's partner to a customer or customer group the caller sees (idempotent), or
-     * ends that assignment; audited ({@code staff.assign}, {@code staff.unassign}).
+     * ends that assignment; audited ({@code staff.assign}, {@code staff.unassign}). A server operator (the
+     * shell) does the same for a user of any partner, as if an admin of the user's partner, audited in that
+     * partner under the operator's name.
      *
-     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}
+     * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN} or {@code server.admin}
      * @throws NotFoundException  when the user, customer or group is not the caller's partner's, or, when
      *                            unassigning, the user was not assigned to it
      */

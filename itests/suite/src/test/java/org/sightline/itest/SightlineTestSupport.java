@@ -164,7 +164,7 @@ public abstract class SightlineTestSupport {
 
     /** Subscribes a customer of any partner to a product, as an operator would from the shell (audited). */
     protected void subscribe(long customerId, String productId, String status) {
-        actions.subscribeAsOperator("itest", customerId, productId, status);
+        actions.subscribeAsOperator(OPERATOR, customerId, productId, status);
     }
 
     protected static URI uri(String path) {

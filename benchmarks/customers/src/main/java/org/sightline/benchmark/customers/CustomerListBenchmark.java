@@ -111,10 +111,11 @@ public final class CustomerListBenchmark {
         hc.setMaximumPoolSize(4);
         try (HikariDataSource ds = new HikariDataSource(hc)) {
             migrate(ds);
-            CustomerIndex index = CustomerIndex.on(ds, new ChangeNotes());
-            CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index);
-            StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), index);
-            SamplePartnerLoader sample = SamplePartnerLoader.on(ds, directory, staff, index);
+            ChangeNotes changes = new ChangeNotes();
+            CustomerIndex index = CustomerIndex.on(ds, changes);
+            CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index, changes);
+            StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), changes);
+            SamplePartnerLoader sample = SamplePartnerLoader.on(ds, directory, staff, changes);
             long t0 = System.nanoTime();
             var r = sample.load(customers, 42, null);
             for (String product : PRODUCTS) {

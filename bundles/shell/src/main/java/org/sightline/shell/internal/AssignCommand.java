@@ -8,8 +8,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.sightline.api.Viewer;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.Provisioning;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 
@@ -27,6 +29,9 @@ public class AssignCommand implements Action {
     @Reference
     Provisioning provisioning;
 
+    @Reference
+    StaffAdmin staffAdmin;
+
     @Argument(index = 0, name = "username", required = true, description = "The portal user")
     String username;
 
@@ -42,32 +47,44 @@ public class AssignCommand implements Action {
     @Override
     public Object execute() {
         StaffUser u = staff.find(username).orElseThrow(() -> new IllegalArgumentException("no portal user " + username));
+        Viewer operator = Operator.viewer();
         if (remove) {
             if (group != null) {
                 long g = customers.groups(u.viewer()).stream().filter(x -> x.name().equalsIgnoreCase(group.strip()))
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("no customer group " + group)).id();
-                System.out.println(staff.unassignGroup(u.id(), g) ? u.username() + " no longer sees group " + group
+                System.out.println(unassign(operator, u, StaffAdmin.Target.GROUP, g) ? u.username() + " no longer sees group " + group
                         : u.username() + " was not assigned to group " + group);
             }
             if (customerIds != null) {
                 for (long id : customerIds) {
-                    System.out.println(staff.unassignCustomer(u.id(), id) ? u.username() + " no longer assigned to customer " + id
+                    System.out.println(unassign(operator, u, StaffAdmin.Target.CUSTOMER, id)
+                            ? u.username() + " no longer assigned to customer " + id
                             : u.username() + " was not assigned to customer " + id);
                 }
             }
             return null;
         }
         if (group != null) {
-            long g = provisioning.createGroup(Operator.viewer(), u.partnerId(), group);
-            staff.assignGroup(u.id(), g);
+            long g = provisioning.createGroup(operator, u.partnerId(), group);
+            staffAdmin.assign(operator, u.username(), StaffAdmin.Target.GROUP, g, true);
             System.out.println(u.username() + " now sees the customers of group " + group);
         }
         if (customerIds != null) {
             for (long id : customerIds) {
-                staff.assignCustomer(u.id(), id);
+                staffAdmin.assign(operator, u.username(), StaffAdmin.Target.CUSTOMER, id, true);
             }
             System.out.println(u.username() + " now sees customers " + customerIds);
         }
         return null;
+    }
+
+    /** Ends an assignment; false when there was none. */
+    private boolean unassign(Viewer operator, StaffUser u, StaffAdmin.Target target, long id) {
+        if (!(target == StaffAdmin.Target.CUSTOMER ? staff.assignments(u.id()).customers()
+                : staff.assignments(u.id()).groups()).contains(id)) {
+            return false;
+        }
+        staffAdmin.assign(operator, u.username(), target, id, false);
+        return true;
     }
 }

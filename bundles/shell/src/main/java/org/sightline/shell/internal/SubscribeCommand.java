@@ -29,7 +29,7 @@ public class SubscribeCommand implements Action {
 
     @Override
     public Object execute() {
-        customers.subscribeAsOperator(UserDisableCommand.operator(), customer, product, status);
+        customers.subscribeAsOperator(Operator.viewer(), customer, product, status);
         System.out.println("Customer " + customer + " subscribes to " + product + " (" + status + ")");
         return null;
     }

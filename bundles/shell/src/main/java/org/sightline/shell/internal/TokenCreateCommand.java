@@ -17,9 +17,6 @@ import org.sightline.core.TokenService;
 public class TokenCreateCommand implements Action {
 
     @Reference
-    TokenService tokens;
-
-    @Reference
     Provisioning provisioning;
 
     @Argument(index = 0, name = "name", required = true, description = "What the token is for, e.g. 'sms backend'")
@@ -36,7 +33,7 @@ public class TokenCreateCommand implements Action {
     public Object execute() {
         long partnerId = partner != null ? partner
                 : provisioning.defaultPartner(Operator.viewer()).orElseThrow(() -> new IllegalStateException("no partner exists yet"));
-        String secret = tokens.create(partnerId, name, scope);
+        String secret = provisioning.createToken(Operator.viewer(), partnerId, name, scope).secret();
         System.out.println("Token for partner " + partnerId + " (" + scope + "), shown only now:");
         System.out.println(secret);
         return null;

@@ -23,7 +23,7 @@ public class UserDisableCommand implements Action {
 
     @Override
     public Object execute() {
-        StaffUser u = staff.setEnabledAsOperator(operator(), username, false);
+        StaffUser u = staff.setEnabledAsOperator(Operator.viewer(), username, false);
         System.out.println(u.username() + " is disabled; their sessions ended and their API tokens are revoked");
         return null;
     }

@@ -21,7 +21,7 @@ public class UserEnableCommand implements Action {
 
     @Override
     public Object execute() {
-        StaffUser u = staff.setEnabledAsOperator(UserDisableCommand.operator(), username, true);
+        StaffUser u = staff.setEnabledAsOperator(Operator.viewer(), username, true);
         System.out.println(u.username() + " is enabled");
         return null;
     }

@@ -21,13 +21,12 @@ import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
+import org.sightline.core.Changes;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.Roles;
-import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.dashboard.DashboardComposer;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,21 +37,21 @@ public class AuditLogImpl implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
     private static final String COLUMNS = "id, at, partner_id, actor, action, customer_id, customer, outcome, detail, ip";
     private final DataSource ds;
-    private final ViewCache views;
+    private final Changes changes;
 
     @Activate
-    public AuditLogImpl(@Reference CoreStorage storage, @Reference ViewCache views) {
-        this(storage.dataSource(), views);
+    public AuditLogImpl(@Reference CoreStorage storage, @Reference Changes changes) {
+        this(storage.dataSource(), changes);
     }
 
     /** An audit log on a plain data source (tests). */
     public static AuditLogImpl on(DataSource ds) {
-        return new AuditLogImpl(ds, new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        return new AuditLogImpl(ds, new ChangeNotes());
     }
 
-    private AuditLogImpl(DataSource ds, ViewCache views) {
+    private AuditLogImpl(DataSource ds, Changes changes) {
         this.ds = ds;
-        this.views = views;
+        this.changes = changes;
     }
 
     @Override
@@ -60,7 +59,7 @@ public class AuditLogImpl implements AuditLog {
         if (e.customerId() != null) {
             // Every action on a customer is audited, so this is the one place that drops the customer's
             // cached core views (products & subscriptions, report activity) when something changed.
-            views.invalidate(e.customerId(), DashboardComposer.CORE_PRODUCT);
+            changes.announce(new Changes.CustomerData(e.customerId(), DashboardComposer.CORE_PRODUCT));
         }
         Instant at = (e.at() == null ? Instant.now() : e.at()).truncatedTo(ChronoUnit.MICROS);
         try (Connection c = ds.getConnection()) {

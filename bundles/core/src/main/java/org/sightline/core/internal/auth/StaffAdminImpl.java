@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
+import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.AuditEntry;
 import org.sightline.core.AuditLog;
@@ -47,12 +48,16 @@ public class StaffAdminImpl implements StaffAdmin {
 
     @Override
     public StaffDirectory.Assignments assignments(Viewer caller, String username) {
-        return staff.assignments(staffOf(Roles.require(caller, Roles.PARTNER_ADMIN), username).id());
+        return staff.assignments(userOf(caller, username).id());
     }
 
     @Override
     public void assign(Viewer caller, String username, Target target, long id, boolean assign) {
-        StaffUser u = staffOf(Roles.require(caller, Roles.PARTNER_ADMIN), username);
+        StaffUser u = userOf(caller, username);
+        if (!caller.can(Roles.PARTNER_ADMIN)) {
+            // an operator acts as an admin of the user's partner, under its own name
+            caller = new Viewer(caller.user(), u.partnerId(), java.util.Set.of(Roles.ADMIN), java.util.Set.of(Permissions.CUSTOMER_READ));
+        }
         String what = target == Target.CUSTOMER ? "customer" : "group";
         Long customerId = null;
         String label;
@@ -75,6 +80,15 @@ public class StaffAdminImpl implements StaffAdmin {
         }
         audit.record(caller, assign ? "staff.assign" : "staff.unassign", customerId, target == Target.CUSTOMER ? label : null,
                 AuditLog.OK, u.username() + (assign ? " → " : " ✕ ") + what + " " + (target == Target.GROUP ? label : id));
+    }
+
+    /** A user of the partner admin's partner, or of any partner for an operator; {@link NotFoundException} for anyone else. */
+    private StaffUser userOf(Viewer caller, String username) {
+        if (caller.can(Roles.PARTNER_ADMIN)) {
+            return staffOf(caller, username);
+        }
+        Roles.require(caller, Permissions.ADMIN);
+        return staff.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
     }
 
     /** A staff user of the caller's partner; {@link NotFoundException} for anyone else. */
@@ -113,10 +127,11 @@ public class StaffAdminImpl implements StaffAdmin {
     }
 
     @Override
-    public StaffUser setEnabledAsOperator(String operator, String username, boolean enabled) {
+    public StaffUser setEnabledAsOperator(Viewer operator, String username, boolean enabled) {
+        Roles.require(operator, Permissions.ADMIN);
         StaffUser u = staff.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
         int revoked = change(u, enabled);
-        audit.record(new AuditEntry(0, java.time.Instant.now(), u.partnerId(), operator, enabled ? "staff.enable" : "staff.disable",
+        audit.record(new AuditEntry(0, java.time.Instant.now(), u.partnerId(), operator.user(), enabled ? "staff.enable" : "staff.disable",
                 null, null, AuditLog.OK, detail(u, enabled, revoked), null));
         return staff.find(u.username()).orElseThrow();
     }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.core.Changes;
 import org.sightline.core.ConflictException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.NotFoundException;
@@ -23,7 +24,6 @@ import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.StaffAssignments;
-import org.sightline.core.internal.tenancy.CustomerIndex;
 
 /** Staff users in table {@code staff_user}, passwords as bcrypt hashes. */
 @Component(service = StaffDirectory.class, configurationPid = AuthConfig.PID)
@@ -39,22 +39,22 @@ public class StaffDirectoryImpl implements StaffDirectory {
     static final String USER_FROM = " FROM staff_user u JOIN partner p ON p.id = u.partner_id";
     private final DataSource ds;
     private final Passwords passwords;
-    private final CustomerIndex index;
+    private final Changes changes;
 
     @Activate
-    public StaffDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, AuthConfig config) {
-        this(storage.dataSource(), new Passwords(config.password_bcrypt_cost()), index);
+    public StaffDirectoryImpl(@Reference CoreStorage storage, @Reference Changes changes, AuthConfig config) {
+        this(storage.dataSource(), new Passwords(config.password_bcrypt_cost()), changes);
     }
 
     /** A directory on a plain data source (tests, benchmarks). */
-    public static StaffDirectoryImpl on(DataSource ds, Passwords passwords, CustomerIndex index) {
-        return new StaffDirectoryImpl(ds, passwords, index);
+    public static StaffDirectoryImpl on(DataSource ds, Passwords passwords, Changes changes) {
+        return new StaffDirectoryImpl(ds, passwords, changes);
     }
 
-    private StaffDirectoryImpl(DataSource ds, Passwords passwords, CustomerIndex index) {
+    private StaffDirectoryImpl(DataSource ds, Passwords passwords, Changes changes) {
         this.ds = ds;
         this.passwords = passwords;
-        this.index = index;
+        this.changes = changes;
     }
 
     @Override
@@ -172,7 +172,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             StaffAssignments.on(ds).assignCustomer(staffId, customerId);
         } finally {
             // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
-            index.invalidateAll();
+            changes.announce(new Changes.AllPartners());
         }
     }
 
@@ -181,7 +181,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
         try {
             StaffAssignments.on(ds).assignGroup(staffId, groupId);
         } finally {
-            index.invalidateAll();
+            changes.announce(new Changes.AllPartners());
         }
     }
 
@@ -191,7 +191,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             return StaffAssignments.on(ds).unassignCustomer(staffId, customerId);
         } finally {
             // After the write: what the user may see is derived again (customer list, scoped reads, dashboards).
-            index.invalidateAll();
+            changes.announce(new Changes.AllPartners());
         }
     }
 
@@ -200,7 +200,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
         try {
             return StaffAssignments.on(ds).unassignGroup(staffId, groupId);
         } finally {
-            index.invalidateAll();
+            changes.announce(new Changes.AllPartners());
         }
     }
 

@@ -24,10 +24,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.sightline.api.Product;
 import org.sightline.api.data.ModuleStorage;
+import org.sightline.core.Changes;
 import org.sightline.core.KnownProduct;
 import org.sightline.core.ProductCatalogue;
 import org.sightline.core.internal.dashboard.DashboardComposer;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +59,15 @@ public class ProductCatalogueImpl implements ProductCatalogue {
     }
 
     private final DataSource ds;
-    private final ViewCache views;
+    private final Changes changes;
     private final Map<String, Entry> remembered = new ConcurrentHashMap<>();
     /** Product id of each deployed product service, by service id. */
     private final Map<Long, String> deployed = new ConcurrentHashMap<>();
 
     @Activate
-    public ProductCatalogueImpl(@Reference ModuleStorage storage, @Reference ViewCache views) {
+    public ProductCatalogueImpl(@Reference ModuleStorage storage, @Reference Changes changes) {
         this.ds = storage.dataSource();
-        this.views = views;
+        this.changes = changes;
         for (Entry e : Jdbc.list(ds, "SELECT product_id, display_name, family, icon_svg FROM product_catalogue", List.of(),
                 rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))) {
             remembered.put(e.id(), e);
@@ -108,7 +108,7 @@ public class ProductCatalogueImpl implements ProductCatalogue {
      * own widgets' views stay, so a hot swap of one product costs no other product's renders.
      */
     private void productsChanged() {
-        views.invalidateProduct(DashboardComposer.CORE_PRODUCT);
+        changes.announce(new Changes.Product(DashboardComposer.CORE_PRODUCT));
     }
 
     @Override

@@ -217,7 +217,7 @@ public class DashboardComposer implements DashboardService {
         };
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 64), tf);
         this.pool.allowCoreThreadTimeOut(true);
-        registry.onRemoval(e -> cache.invalidateWidget(e.serviceId()));
+        registry.onRemoval(e -> changes.announce(new Changes.WidgetGone(e.serviceId())));
         this.subscription = changes.subscribe(c -> composed.asMap().keySet().removeIf(k -> affects(c, k)));
         this.registration = caches.register(CacheDirectory.of("core.dashboards", composed, MAX_COMPOSED));
     }
@@ -388,7 +388,7 @@ public class DashboardComposer implements DashboardService {
             throw new ActionFailedException("interrupted");
         } finally {
             // Whatever the action did (or did part of) shows in the next render.
-            cache.invalidateCustomer(customer.id());
+            changes.announce(new Changes.Customer(customer.id()));
         }
     }
 

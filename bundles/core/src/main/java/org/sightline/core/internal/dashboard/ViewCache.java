@@ -21,8 +21,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * Rendered, filtered widget views (cache {@code core.views}), kept for the widget's refresh interval, at
  * most {@link #MAX_ENTRIES}, and dropped as soon as {@link Changes} announces a change of what they show:
  * the customer's data of the product, the customer, the product, or the widget's service gone.
- * <p>
- * The {@code invalidate...} methods announce such a change through {@link Changes}, so every cache that
+ * Writers never call it: they announce what changed through {@link Changes}, and every cache that
  * depends on it hears of it, not only this one.
  */
 @Component(service = ViewCache.class)
@@ -126,34 +125,5 @@ public class ViewCache {
         if (changes.changedSince(sequence, c -> affects(c, key))) {
             entries.invalidate(key);
         }
-    }
-
-    /** Announces that the customer's data of the product changed. */
-    public void invalidate(long customerId, String productId) {
-        changes.announce(new Changes.CustomerData(customerId, productId));
-    }
-
-    /** Announces that the customer changed (its subscriptions, flags or data). */
-    public void invalidateCustomer(long customerId) {
-        changes.announce(new Changes.Customer(customerId));
-    }
-
-    /**
-     * Announces that a widget service is gone: its views are dropped. Composed dashboards stay: one that
-     * showed the widget is found out by the registry (see {@code DashboardComposer}), so a hot swap costs
-     * the views of the swapped widgets only.
-     */
-    public void invalidateWidget(long widgetServiceId) {
-        changes.announce(new Changes.WidgetGone(widgetServiceId));
-    }
-
-    /** Announces that a product's catalogue entry changed or the product came or went. */
-    public void invalidateProduct(String productId) {
-        changes.announce(new Changes.Product(productId));
-    }
-
-    /** Announces that everything may have changed. */
-    public void clear() {
-        changes.announce(new Changes.Everything());
     }
 }

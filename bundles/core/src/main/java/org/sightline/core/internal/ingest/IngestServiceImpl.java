@@ -31,11 +31,11 @@ import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.Rejection;
 import org.sightline.core.internal.tenancy.Tenancy;
+import org.sightline.core.Changes;
 import org.sightline.core.IngestReport;
 import org.sightline.core.IngestService;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.UnavailableException;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,15 +65,15 @@ public class IngestServiceImpl implements IngestService {
     private final Map<Long, IngestHandler> handlers = new ConcurrentHashMap<>();
     private final Tenancy customers;
     private final CoreStorage storage;
-    private final ViewCache cache;
+    private final Changes changes;
     private final NdjsonReader reader;
 
     @Activate
     public IngestServiceImpl(@Reference Tenancy customers, @Reference CoreStorage storage,
-                             @Reference ViewCache cache, Config config) {
+                             @Reference Changes changes, Config config) {
         this.customers = customers;
         this.storage = storage;
-        this.cache = cache;
+        this.changes = changes;
         this.reader = new NdjsonReader(config.max_bytes(), config.max_records(), config.max_line_bytes());
     }
 
@@ -143,7 +143,7 @@ public class IngestServiceImpl implements IngestService {
             rejected.addAll(result.rejected());
             Set<Long> touched = new HashSet<>();
             records.forEach(r -> touched.add(r.customer().id()));
-            touched.forEach(c -> cache.invalidate(c, productId));
+            touched.forEach(c -> changes.announce(new Changes.CustomerData(c, productId)));
         }
         rejected.sort(Comparator.comparingInt(Rejection::line));
         return new IngestReport(productId, lines.size(), stored, duplicates, rejected);

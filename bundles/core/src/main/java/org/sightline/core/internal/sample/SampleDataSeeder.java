@@ -28,13 +28,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.data.SampleDataProvider;
+import org.sightline.core.Changes;
 import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
-import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.sightline.core.internal.tenancy.SampleTenancyWriter;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +75,7 @@ public class SampleDataSeeder {
         return t;
     });
     private final Tenancy customers;
-    private final CustomerIndex index;
-    private final ViewCache views;
+    private final Changes changes;
     private final CoreStorage storage;
     private final SamplePartnerLoader loader;
     private final Config config;
@@ -85,11 +83,10 @@ public class SampleDataSeeder {
 
     @Activate
     public SampleDataSeeder(@Reference Tenancy customers, @Reference CoreStorage storage,
-                      @Reference SamplePartnerLoader loader, @Reference CustomerIndex index, @Reference ViewCache views,
+                      @Reference SamplePartnerLoader loader, @Reference Changes changes,
                       Config config) {
         this.customers = customers;
-        this.index = index;
-        this.views = views;
+        this.changes = changes;
         this.storage = storage;
         this.loader = loader;
         this.config = config;
@@ -207,8 +204,8 @@ public class SampleDataSeeder {
                 return true;
             });
             SampleTenancyWriter.on(storage.dataSource()).upsertSubscription(customer.id(), product, "active");
-            index.invalidate(customer.partnerId());
-            views.invalidateCustomer(customer.id());
+            changes.announce(new Changes.Partner(customer.partnerId()));
+            changes.announce(new Changes.Customer(customer.id()));
             if (written) {
                 LOG.info("Wrote sample data of product {} for {}", product, customer.name());
             }

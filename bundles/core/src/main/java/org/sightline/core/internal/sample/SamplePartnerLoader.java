@@ -28,13 +28,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.sightline.api.data.SampleDataProvider;
 import org.sightline.api.data.SampleDataProvider.SampleCustomer;
 import org.sightline.api.data.SampleDataProvider.SampleSubscription;
+import org.sightline.core.Changes;
 import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.SampleDataLoader;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
-import org.sightline.core.internal.tenancy.CustomerIndex;
 import org.sightline.core.internal.tenancy.SampleTenancyWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,23 +69,23 @@ public class SamplePartnerLoader implements SampleDataLoader {
     private final SampleTenancyWriter tenancy;
     private final Tenancy customers;
     private final StaffDirectory staff;
-    private final CustomerIndex index;
+    private final Changes changes;
     private final SecureRandom secure = new SecureRandom();
     private final List<SampleDataProvider> providers = new CopyOnWriteArrayList<>();
 
     @Activate
     public SamplePartnerLoader(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffDirectory staff,
-                        @Reference CustomerIndex index) {
-        this(storage.dataSource(), customers, staff, index);
+                        @Reference Changes changes) {
+        this(storage.dataSource(), customers, staff, changes);
     }
 
     /** A loader on a plain data source (tests, benchmarks). */
-    public static SamplePartnerLoader on(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
-        return new SamplePartnerLoader(ds, customers, staff, index);
+    public static SamplePartnerLoader on(DataSource ds, Tenancy customers, StaffDirectory staff, Changes changes) {
+        return new SamplePartnerLoader(ds, customers, staff, changes);
     }
 
-    private SamplePartnerLoader(DataSource ds, Tenancy customers, StaffDirectory staff, CustomerIndex index) {
-        this.index = index;
+    private SamplePartnerLoader(DataSource ds, Tenancy customers, StaffDirectory staff, Changes changes) {
+        this.changes = changes;
         this.tenancy = SampleTenancyWriter.on(ds);
         this.customers = customers;
         this.staff = staff;
@@ -146,7 +146,7 @@ public class SamplePartnerLoader implements SampleDataLoader {
                 progress.step(to, count);
             }
         }
-        index.invalidate(partner);
+        changes.announce(new Changes.Partner(partner));
         return new Result(partner, created, count - created, logins);
     }
 
@@ -220,7 +220,7 @@ public class SamplePartnerLoader implements SampleDataLoader {
         tenancy.subscribe(adding);
         int added = adding.size();
         if (added > 0) {
-            index.invalidate(partner.get());
+            changes.announce(new Changes.Partner(partner.get()));
         }
         return added;
     }

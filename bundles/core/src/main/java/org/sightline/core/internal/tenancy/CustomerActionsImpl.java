@@ -30,6 +30,7 @@ import org.sightline.api.CustomerRef;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.api.data.CustomerDataOwner;
+import org.sightline.core.Changes;
 import org.sightline.core.ActionFailedException;
 import org.sightline.core.UnavailableException;
 import org.sightline.core.AuditLog;
@@ -45,7 +46,6 @@ import org.sightline.core.Roles;
 import org.sightline.core.SightlineException;
 import org.sightline.core.Subscription;
 import org.sightline.core.SubscriptionChange;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.storage.Transactions;
 import org.slf4j.Logger;
@@ -67,20 +67,20 @@ public class CustomerActionsImpl implements CustomerActions {
     private final DataSource ds;
     private final Transactions transactions;
     private final AuditLog audit;
-    private final ViewCache cache;
+    private final Changes changes;
     private final CustomerIndex index;
     private final Map<Long, CustomerDataOwner> owners = new ConcurrentHashMap<>();
 
     @Activate
     public CustomerActionsImpl(@Reference CustomerDirectory customers,
                                @Reference org.sightline.core.internal.storage.CoreStorage storage,
-                               @Reference AuditLog audit, @Reference ViewCache cache, @Reference CustomerIndex index) {
+                               @Reference AuditLog audit, @Reference Changes changes, @Reference CustomerIndex index) {
         this.index = index;
         this.customers = customers;
         this.ds = storage.dataSource();
         this.transactions = storage.transactions();
         this.audit = audit;
-        this.cache = cache;
+        this.changes = changes;
     }
 
     @Reference(service = CustomerDataOwner.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -101,7 +101,7 @@ public class CustomerActionsImpl implements CustomerActions {
     @Override
     public CustomerDetails update(Viewer viewer, long customerId, CustomerUpdate u) {
         CustomerRef c = actOn(viewer, customerId, "customer.edit");
-        Changes ch = changes(viewer, "customer.edit", c.id(), label(c), u);
+        FieldChanges ch = changes(viewer, "customer.edit", c.id(), label(c), u);
         if (ch.sets.isEmpty()) {
             throw invalid(viewer, c, "customer.edit", "body", "nothing to change");
         }
@@ -119,8 +119,8 @@ public class CustomerActionsImpl implements CustomerActions {
         } catch (SQLException e) {
             throw Jdbc.failure("cannot update customer", e);
         }
-        cache.invalidateCustomer(c.id());
-        index.invalidate(c.partnerId());
+        changes.announce(new Changes.Customer(c.id()));
+        changes.announce(new Changes.Partner(c.partnerId()));
         audit.record(viewer, "customer.edit", c.id(), label(c), AuditLog.OK, "changed " + String.join(", ", ch.changed));
         return customers.details(viewer, c.id());
     }
@@ -143,7 +143,7 @@ public class CustomerActionsImpl implements CustomerActions {
             throw invalid(viewer, null, label, action, "currency", "the billing currency is an ISO 4217 code such as EUR");
         }
         // The same rules as an edit, field by field.
-        Changes ch = changes(viewer, action, null, label, u);
+        FieldChanges ch = changes(viewer, action, null, label, u);
         long id;
         try (Connection conn = ds.getConnection()) {
             conn.setAutoCommit(false);
@@ -173,17 +173,17 @@ public class CustomerActionsImpl implements CustomerActions {
             }
             throw Jdbc.failure("cannot create customer", e);
         }
-        index.invalidate(viewer.partnerId());
+        changes.announce(new Changes.Partner(viewer.partnerId()));
         audit.record(viewer, action, id, label, AuditLog.OK, "created with " + String.join(", ", ch.changed));
         return customers.details(viewer, id);
     }
 
     /** The columns an edit sets, and the fields it changes (for the audit log). */
-    private record Changes(List<String> sets, List<Object> args, List<String> changed) {
+    private record FieldChanges(List<String> sets, List<Object> args, List<String> changed) {
     }
 
     /** Validates an edit field by field (400 naming the field, audited as failed). */
-    private Changes changes(Viewer viewer, String action, Long customerId, String label, CustomerUpdate u) {
+    private FieldChanges changes(Viewer viewer, String action, Long customerId, String label, CustomerUpdate u) {
         List<String> sets = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -261,11 +261,11 @@ public class CustomerActionsImpl implements CustomerActions {
             args.add(u.billingSend());
             changed.add("billingSend");
         }
-        return new Changes(sets, args, changed);
+        return new FieldChanges(sets, args, changed);
     }
 
     /** Writes the changes in the caller's transaction; sending billing reports needs a recipient. */
-    private void apply(Viewer viewer, Connection conn, long customerId, String label, String action, Changes ch)
+    private void apply(Viewer viewer, Connection conn, long customerId, String label, String action, FieldChanges ch)
             throws SQLException {
         if (ch.sets.isEmpty()) {
             return;
@@ -352,8 +352,8 @@ public class CustomerActionsImpl implements CustomerActions {
         String action = hide ? "customer.hide-expired" : "customer.show-expired";
         CustomerRef c = actOn(viewer, customerId, action);
         Jdbc.update(ds, "UPDATE customer SET hide_expired = ? WHERE id = ?", List.of(hide, c.id()));
-        cache.invalidateCustomer(c.id());
-        index.invalidate(c.partnerId());
+        changes.announce(new Changes.Customer(c.id()));
+        changes.announce(new Changes.Partner(c.partnerId()));
         audit.record(viewer, action, c.id(), label(c), AuditLog.OK, null);
     }
 
@@ -389,15 +389,16 @@ public class CustomerActionsImpl implements CustomerActions {
         } catch (Exception e) {
             throw Jdbc.failure("cannot add services", e);
         }
-        cache.invalidateCustomer(c.id());
-        index.invalidate(c.partnerId());
+        changes.announce(new Changes.Customer(c.id()));
+        changes.announce(new Changes.Partner(c.partnerId()));
         audit.record(viewer, "subscription.add", c.id(), label(c), AuditLog.OK, "added " + String.join(", ", added));
         List<String> ids = services.stream().map(SubscriptionChange::productId).toList();
         return customers.subscriptions(viewer, c.id(), null).stream().filter(s -> ids.contains(s.productId())).toList();
     }
 
     @Override
-    public void subscribeAsOperator(String operator, long customerId, String productId, String status) {
+    public void subscribeAsOperator(Viewer operator, long customerId, String productId, String status) {
+        Roles.require(operator, Permissions.ADMIN);
         if (productId == null || !PRODUCT.matcher(productId).matches()) {
             throw new InvalidParameterException("product", "a product id is lower case letters, digits and dashes");
         }
@@ -405,9 +406,9 @@ public class CustomerActionsImpl implements CustomerActions {
                 rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
                 .orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
         CustomerDirectoryImpl.upsertSubscription(ds, customerId, productId, status);
-        index.invalidate((Long) c[0]);
-        cache.invalidateCustomer(customerId);
-        audit.record(new org.sightline.core.AuditEntry(0, java.time.Instant.now(), (Long) c[0], operator, "subscription.set",
+        changes.announce(new Changes.Partner((Long) c[0]));
+        changes.announce(new Changes.Customer(customerId));
+        audit.record(new org.sightline.core.AuditEntry(0, java.time.Instant.now(), (Long) c[0], operator.user(), "subscription.set",
                 customerId, c[1] + " (" + c[2] + ")", AuditLog.OK, productId + " (" + status + ")", null));
     }
 
@@ -429,8 +430,8 @@ public class CustomerActionsImpl implements CustomerActions {
             Jdbc.update(conn, "UPDATE subscription SET status = ?, starts_on = ?, ends_on = ?, quantity = ?, quota = ?, "
                     + "updated_at = ? WHERE customer_id = ? AND product_id = ?", Arrays.asList(v.status(), date(v.startsOn()),
                     date(v.endsOn()), v.quantity(), v.quota(), java.time.Instant.now(), c.id(), v.productId()));
-            cache.invalidateCustomer(c.id());
-            index.invalidate(c.partnerId());
+            changes.announce(new Changes.Customer(c.id()));
+            changes.announce(new Changes.Partner(c.partnerId()));
             audit.record(viewer, "subscription.edit", c.id(), label(c), AuditLog.OK, v.productId() + ": "
                     + describe(current, v));
             return v;
@@ -476,8 +477,8 @@ public class CustomerActionsImpl implements CustomerActions {
             // The module's own message stays in the log; the caller learns which module failed and that nothing changed.
             throw new ActionFailedException("the " + current[0] + " module could not delete the customer's data; nothing was deleted");
         }
-        cache.invalidateCustomer(c.id());
-        index.invalidate(c.partnerId());
+        changes.announce(new Changes.Customer(c.id()));
+        changes.announce(new Changes.Partner(c.partnerId()));
         audit.record(viewer, "customer.disconnect", c.id(), label(c), AuditLog.OK,
                 "deleted the data of " + (modules.isEmpty() ? "the core" : String.join(", ", modules) + " and the core"));
         return modules;

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
+import org.sightline.core.Changes;
 import org.sightline.core.Caches;
 import org.sightline.core.CustomerDetails;
 import org.sightline.core.CustomerDirectory;
@@ -35,9 +36,7 @@ import org.sightline.core.NotFoundException;
 import org.sightline.core.Roles;
 import org.sightline.core.Subscription;
 import org.sightline.core.internal.cache.CacheDirectory;
-import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.storage.Jdbc;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -55,7 +54,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
     private final DataSource ds;
     private final CustomerList list;
     private final CustomerIndex index;
-    private final ViewCache views;
+    private final Changes changes;
     /**
      * Staff ids by username (cache {@code core.staff-ids}): usernames are never reused for another user (users
      * are disabled, not deleted), so an entry never goes stale.
@@ -64,20 +63,20 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
     private final AutoCloseable registration;
 
     @Activate
-    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, @Reference ViewCache views,
+    public CustomerDirectoryImpl(@Reference CoreStorage storage, @Reference CustomerIndex index, @Reference Changes changes,
                                  @Reference Caches caches) {
-        this(storage.dataSource(), index, views, caches);
+        this(storage.dataSource(), index, changes, caches);
     }
 
     /** A directory on a plain data source (tests, benchmarks). */
-    public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index) {
-        return new CustomerDirectoryImpl(ds, index, new ViewCache(new ChangeNotes(), new CacheDirectory()), new CacheDirectory());
+    public static CustomerDirectoryImpl on(DataSource ds, CustomerIndex index, Changes changes) {
+        return new CustomerDirectoryImpl(ds, index, changes, new CacheDirectory());
     }
 
-    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, ViewCache views, Caches caches) {
+    private CustomerDirectoryImpl(DataSource ds, CustomerIndex index, Changes changes, Caches caches) {
         this.ds = ds;
         this.index = index;
-        this.views = views;
+        this.changes = changes;
         this.list = new CustomerList(ds, index);
         this.registration = caches.register(CacheDirectory.of("core.staff-ids", staffIds, MAX_CACHED_USERS));
     }
@@ -236,7 +235,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
                 + "JOIN customer c ON c.partner_id = g.partner_id WHERE g.id = ? AND c.id = ? AND NOT EXISTS "
                 + "(SELECT 1 FROM customer_group_member x WHERE x.group_id = g.id AND x.customer_id = c.id)",
                 List.of(groupId, customerId));
-        index.invalidateAll();
+        changes.announce(new Changes.AllPartners());
         if (n == 0 && Jdbc.one(ds, "SELECT 1 FROM customer_group_member WHERE group_id = ? AND customer_id = ?",
                 List.of(groupId, customerId), rs -> 1).isEmpty()) {
             throw new InvalidParameterException("group", "group " + groupId + " and customer " + customerId + " are not of one partner");
@@ -344,7 +343,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
             ps.setBoolean(7, accessEnabled);
             ps.setString(8, accountId.toLowerCase(Locale.ROOT));
             ps.executeUpdate();
-            index.invalidate(partnerId);
+            changes.announce(new Changes.Partner(partnerId));
             return new CustomerRef(generatedId(ps), partnerId, accountId, name, currency, accessEnabled);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -360,8 +359,8 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
      */
     public void subscribe(long customerId, String productId, String status) {
         upsertSubscription(ds, customerId, productId, status);
-        index.invalidateAll();
-        views.invalidateCustomer(customerId);
+        changes.announce(new Changes.AllPartners());
+        changes.announce(new Changes.Customer(customerId));
     }
 
     /** The one statement that subscribes a customer or changes its subscription's status. */

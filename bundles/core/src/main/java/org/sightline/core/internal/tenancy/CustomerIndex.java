@@ -43,7 +43,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The page's rows are then read from the database by id, scope checked again.
  * <p>
  * Consistency: the core's own writes (customers, subscriptions, assignments, flags) are announced through
- * {@link Changes} ({@link #invalidate}), which drops the partner's snapshot, and the next list request
+ * {@link Changes} by their writers ({@code Changes.Partner}, {@code Changes.AllPartners}), which drops the partner's snapshot, and the next list request
  * rebuilds it; a snapshot built while such a change was committed is not kept. Pins change it in place.
  * The snapshots (cache {@code core.customer-lists}) are bounded by the number of customers they hold
  * ({@link #MAX_CUSTOMERS}) and dropped after {@link #IDLE_MINUTES} unused. Writes the core does
@@ -235,16 +235,6 @@ public class CustomerIndex {
             }
         }
         return s;
-    }
-
-    /** Announces that the partner's customers, subscriptions, groups or assignments changed (after the commit). */
-    public void invalidate(long partnerId) {
-        changes.announce(new Changes.Partner(partnerId));
-    }
-
-    /** Announces that every partner's tenancy changed (after the commit). */
-    public void invalidateAll() {
-        changes.announce(new Changes.AllPartners());
     }
 
     /** Records a pin or unpin in place. */

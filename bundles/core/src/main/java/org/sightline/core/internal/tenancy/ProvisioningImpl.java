@@ -15,17 +15,29 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.Provisioning;
 import org.sightline.core.Roles;
+import org.sightline.core.TokenService;
 
 /** An operator's set-up across partners: the permission check, the change through {@link Tenancy}, the audit entry. */
 @Component(service = Provisioning.class)
 public class ProvisioningImpl implements Provisioning {
     private final Tenancy tenancy;
     private final AuditLog audit;
+    private final TokenService tokens;
 
     @Activate
-    public ProvisioningImpl(@Reference Tenancy tenancy, @Reference AuditLog audit) {
+    public ProvisioningImpl(@Reference Tenancy tenancy, @Reference AuditLog audit, @Reference TokenService tokens) {
         this.tenancy = tenancy;
         this.audit = audit;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public TokenService.NewToken createToken(Viewer operator, long partnerId, String name, String scope) {
+        Roles.require(operator, Permissions.ADMIN);
+        partner(partnerId);
+        String secret = tokens.create(partnerId, name, scope, null);
+        record(operator, partnerId, "token.create", null, null, name + " (" + scope + ")");
+        return new TokenService.NewToken(name, scope, secret);
     }
 
     @Override

@@ -96,7 +96,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aRemovedProductKeepsItsNameFamilyAndIconAcrossARestart() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, "<svg/>");
         catalogue.bindProduct(backup, service(7));
         assertTrue(catalogue.find("google-workspace-backup").orElseThrow().deployed());
@@ -106,7 +106,7 @@ public class ProductCatalogueImplTest {
         assertFalse(gone.deployed());
         assertEquals("Cloud Backup for Google Workspace", gone.displayName());
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         assertEquals(new KnownProduct("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP,
                 "<svg/>", false), restarted.find("google-workspace-backup").orElseThrow());
         assertEquals("Cloud Backup for Google Workspace", restarted.displayName("google-workspace-backup"));
@@ -115,8 +115,9 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductComingOrGoingDropsCachedViewsThatNamedIt() {
-        ViewCache views = new ViewCache(new ChangeNotes(), new CacheDirectory());
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), views);
+        ChangeNotes changes = new ChangeNotes();
+        ViewCache views = new ViewCache(changes, new CacheDirectory());
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), changes);
         ViewCache.Key key = new ViewCache.Key(1, "core", 5, "all", java.util.Set.of());
         ViewCache.Key otherProducts = new ViewCache.Key(2, "voice", 5, "all", java.util.Set.of());
         views.put(key, new StatusListView(List.of()), java.time.Duration.ofMinutes(5));
@@ -132,7 +133,7 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductNeverDeployedIsShownByItsId() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         assertTrue(catalogue.find("salesforce-backup").isEmpty());
         assertEquals("salesforce-backup", catalogue.displayName("salesforce-backup"));
         assertEquals(List.of(), catalogue.products());
@@ -140,13 +141,13 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductDeployedAgainIsRememberedAsItNowDescribesItself() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         catalogue.bindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.unbindProduct(product("voice", "Voice", Product.FAMILY_COMMUNICATIONS, null), service(1));
         catalogue.bindProduct(product("voice", "Voice & Calls", Product.FAMILY_COMMUNICATIONS, "<svg/>"), service(2));
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(3));
 
-        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl restarted = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         KnownProduct voice = restarted.find("voice").orElseThrow();
         assertEquals("Voice & Calls", voice.displayName());
         assertEquals("<svg/>", voice.iconSvg());
@@ -156,11 +157,11 @@ public class ProductCatalogueImplTest {
 
     @Test
     public void aProductWithABadIdOrAnOversizedIconIsNotTrustedWithIt() {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         catalogue.bindProduct(product("Not An Id", "Bad", "x", null), service(1));
         catalogue.bindProduct(product("risk", "Risk Insights", Product.FAMILY_GOVERNANCE, "<svg>" + "x".repeat(30_000) + "</svg>"),
                 service(2));
         assertTrue(catalogue.find("Not An Id").isEmpty());
-        assertNull(new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory())).find("risk").orElseThrow().iconSvg());
+        assertNull(new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes()).find("risk").orElseThrow().iconSvg());
     }
 }

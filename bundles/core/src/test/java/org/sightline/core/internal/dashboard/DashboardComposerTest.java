@@ -193,7 +193,7 @@ public class DashboardComposerTest {
         composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
         composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
         assertEquals(1, renders.get());
-        cache.invalidate(7, "sms");
+        changes.announce(new org.sightline.core.Changes.CustomerData(7, "sms"));
         composer.widget(ADMIN, 7, "sms.kpi", DashboardQuery.overview());
         assertEquals(2, renders.get());
     }
@@ -230,7 +230,7 @@ public class DashboardComposerTest {
         renders.set(1);
 
         // The customer's data changed (ingestion, an action): composed again, rendered again.
-        cache.invalidate(7, "sms");
+        changes.announce(new org.sightline.core.Changes.CustomerData(7, "sms"));
         Dashboard second = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         assertNotSame(first, second);
         assertEquals(2, renders.get());
@@ -242,14 +242,14 @@ public class DashboardComposerTest {
 
         // The subscription ended (a portal write announces it through the index): the product is gone.
         when(tenancy.subscribedProducts(7)).thenReturn(List.of());
-        index.invalidate(1);
+        changes.announce(new org.sightline.core.Changes.Partner(1));
         Dashboard third = composer.dashboard(ADMIN, 7, DashboardQuery.overview());
         assertEquals(List.of(), ids(third));
         assertTrue(third.navigation().isEmpty());
 
         // The viewer lost access to the customer (an assignment removed): not found, not a stale copy.
         when(customers.find(any(), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(Optional.empty());
-        index.invalidateAll();
+        changes.announce(new org.sightline.core.Changes.AllPartners());
         expect(NotFoundException.class, () -> composer.dashboard(ADMIN, 7, DashboardQuery.overview())); // scoped again
     }
 

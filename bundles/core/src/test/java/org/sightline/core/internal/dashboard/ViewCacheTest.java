@@ -108,7 +108,7 @@ public class ViewCacheTest {
     @Test
     public void aViewRenderedWhileItsDataChangedIsNotKept() {
         long noted = changes.sequence(); // the render starts
-        cache.invalidate(7, "sms");      // ingestion commits and announces meanwhile
+        changes.announce(new Changes.CustomerData(7, "sms")); // ingestion commits and announces meanwhile
         cache.put(key(1, "sms", 7), VIEW, MINUTE, noted);
         cache.put(key(2, "voice", 7), VIEW, MINUTE, noted);
         assertNull("rendered from data older than the change", cache.entry(key(1, "sms", 7)));

@@ -73,9 +73,10 @@ public class SamplePartnerLoaderTest {
     }
 
     private SamplePartnerLoader portal(PortalDb db) {
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
-        CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index);
-        return SamplePartnerLoader.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index), index);
+        ChangeNotes changes = new ChangeNotes();
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
+        return SamplePartnerLoader.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes), changes);
     }
 
     private PortalDb db() throws Exception {

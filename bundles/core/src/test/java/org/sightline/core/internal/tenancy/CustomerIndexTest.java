@@ -42,7 +42,7 @@ public class CustomerIndexTest {
                     }
                 });
         index = CustomerIndex.on(racing, changes);
-        CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(real, index);
+        CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(real, index, changes);
         a = customers.createPartner("Partner A");
         b = customers.createPartner("Partner B");
         customers.createCustomer(a, "A-1", "Alpha", "EUR", true);

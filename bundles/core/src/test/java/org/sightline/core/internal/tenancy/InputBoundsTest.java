@@ -22,10 +22,7 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.internal.audit.AuditLogImpl;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
-import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
-import org.sightline.core.internal.dashboard.ViewCache;
-import org.sightline.core.internal.storage.Transactions;
 
 /**
  * Input that does not fit a column or a sane time is a 400 naming the field (InvalidParameterException), never
@@ -55,11 +52,12 @@ public class InputBoundsTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb(kind);
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
-        customers = CustomerDirectoryImpl.on(db.dataSource(), index);
+        ChangeNotes changes = new ChangeNotes();
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, PortalServicesTest.storage(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
-        StaffDirectoryImpl staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
+        actions = new CustomerActionsImpl(customers, PortalServicesTest.storage(db.dataSource()), audit, changes, index);
+        StaffDirectoryImpl staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes);
         partner = customers.createPartner("Partner A");
         admin = staff.create(partner, "anna", "Anna Admin", "admin", "anna-secret-1".toCharArray()).viewer();
         acme = customers.createCustomer(partner, "ACME-1", "Acme Corp", "EUR", true);

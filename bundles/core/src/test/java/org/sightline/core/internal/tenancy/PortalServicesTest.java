@@ -49,9 +49,7 @@ import org.sightline.core.internal.auth.SignInGuardImpl;
 import org.sightline.core.internal.auth.StaffAdminImpl;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
 import org.sightline.core.internal.auth.WebSessionStoreImpl;
-import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.storage.Transactions;
@@ -65,6 +63,8 @@ public class PortalServicesTest {
         return PortalDb.kinds();
     }
 
+    /** The Karaf shell's operator. */
+    private static final Viewer OPERATOR = new Viewer("shell:karaf", -1, Set.of(Roles.OPERATOR), Set.of(Permissions.ADMIN));
     private final String kind;
     private PortalDb db;
     private CustomerDirectoryImpl customers;
@@ -88,11 +88,12 @@ public class PortalServicesTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb(kind);
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
-        customers = CustomerDirectoryImpl.on(db.dataSource(), index);
-        staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index);
+        ChangeNotes changes = new ChangeNotes();
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
+        staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes);
         audit = AuditLogImpl.on(db.dataSource());
-        actions = new CustomerActionsImpl(customers, storage(db.dataSource()), audit, new ViewCache(new ChangeNotes(), new CacheDirectory()), index);
+        actions = new CustomerActionsImpl(customers, storage(db.dataSource()), audit, changes, index);
         partnerA = customers.createPartner("Partner A");
         partnerB = customers.createPartner("Partner B");
         admin = staff.create(partnerA, "Anna", "Anna Admin", "admin", "anna-secret-1".toCharArray());
@@ -395,15 +396,15 @@ public class PortalServicesTest {
 
     @Test
     public void anOperatorSubscribesAnyPartnersCustomerAndIsAuditedByName() {
-        actions.subscribeAsOperator("shell:karaf", foreign.id(), "voice", "trial");
+        actions.subscribeAsOperator(OPERATOR, foreign.id(), "voice", "trial");
         assertTrue(customers.subscribedProducts(foreign.id()).contains("voice"));
         List<AuditEntry> log = audit.query(foreign.partnerId(), new AuditQuery(null, null, "shell:karaf", foreign.id(),
                 "subscription.", null, 10)).items();
         assertEquals(1, log.size());
         assertEquals("voice (trial)", log.get(0).detail());
-        assertThrows(NotFoundException.class, () -> actions.subscribeAsOperator("shell:karaf", 999_999, "voice", "trial"));
-        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator("shell:karaf", acme.id(), "Voice!", "trial"));
-        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator("shell:karaf", acme.id(), "voice", "bogus"));
+        assertThrows(NotFoundException.class, () -> actions.subscribeAsOperator(OPERATOR, 999_999, "voice", "trial"));
+        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator(OPERATOR, acme.id(), "Voice!", "trial"));
+        assertThrows(InvalidParameterException.class, () -> actions.subscribeAsOperator(OPERATOR, acme.id(), "voice", "bogus"));
     }
 
     @Test
@@ -524,7 +525,7 @@ public class PortalServicesTest {
         assertEquals(AuditLog.DENIED, audit.query(partnerA, new AuditQuery(null, null, "eric", null, "staff.disable", null, 10))
                 .items().get(0).outcome());
         // The shell's operator reaches any partner, audited there.
-        assertFalse(admins.setEnabledAsOperator("shell:karaf", "bert", false).enabled());
+        assertFalse(admins.setEnabledAsOperator(OPERATOR, "bert", false).enabled());
         assertEquals("shell:karaf", audit.query(partnerB, new AuditQuery(null, null, null, null, "staff.disable", null, 10))
                 .items().get(0).actor());
         assertEquals(bert.id(), staff.find("bert").orElseThrow().id());

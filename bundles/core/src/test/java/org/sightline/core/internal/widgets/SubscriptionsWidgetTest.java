@@ -25,12 +25,10 @@ import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.internal.auth.StaffDirectoryImpl;
-import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.catalogue.ProductCatalogueImpl;
 import org.sightline.core.internal.tenancy.CustomerDirectoryImpl;
 import org.sightline.core.internal.tenancy.CustomerIndex;
-import org.sightline.core.internal.dashboard.ViewCache;
 import org.sightline.core.internal.tenancy.PortalDb;
 
 public class SubscriptionsWidgetTest {
@@ -42,10 +40,11 @@ public class SubscriptionsWidgetTest {
     @Before
     public void setUp() throws Exception {
         db = new PortalDb("h2");
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), new ChangeNotes());
-        customers = CustomerDirectoryImpl.on(db.dataSource(), index);
+        ChangeNotes changes = new ChangeNotes();
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         long partner = customers.createPartner("Partner A");
-        admin = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), index)
+        admin = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes)
                 .create(partner, "anna", "Anna Admin", "admin", "anna-secret-1".toCharArray()).viewer();
         acme = customers.createCustomer(partner, "ACME-1", "Acme Corp", "EUR", true);
         customers.subscribe(acme.id(), "google-workspace-backup", "not-started");
@@ -60,11 +59,11 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aSubscriptionToAProductWhoseBundleIsGoneShowsTheProductsRememberedName() throws Exception {
-        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl before = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         before.bindProduct(backup, service(1));
         before.unbindProduct(backup, service(1));
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         catalogue.bindProduct(product("sms", "SMS", Product.FAMILY_COMMUNICATIONS, null), service(2));
 
         TableView table = (TableView) new SubscriptionsWidget(customers, catalogue).render(request(acme));
@@ -80,7 +79,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void aDeployedBackupProductNotStartedOffersToStartIt() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         catalogue.bindProduct(product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null),
                 service(1));
 
@@ -93,7 +92,7 @@ public class SubscriptionsWidgetTest {
 
     @Test
     public void theCardsOfAnAccessDisabledCustomerNameUndeployedProductsToo() throws Exception {
-        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ViewCache(new ChangeNotes(), new CacheDirectory()));
+        ProductCatalogueImpl catalogue = new ProductCatalogueImpl(storage(db.dataSource()), new ChangeNotes());
         Product backup = product("google-workspace-backup", "Cloud Backup for Google Workspace", Product.FAMILY_BACKUP, null);
         catalogue.bindProduct(backup, service(1));
         catalogue.unbindProduct(backup, service(1));
