@@ -41,4 +41,7 @@ public interface CustomerDirectory {
 
     /** The groups of the viewer's partner: all for an admin, else those holding a customer the viewer sees. */
     List<CustomerSummary.GroupRef> groups(Viewer viewer);
+
+    /** The name of the caller's partner (its reports carry it), or {@code ""} when it has none. */
+    String partnerName(Viewer viewer);
 }
