@@ -32,7 +32,7 @@ CREATE TABLE backup_daily (
     customer_id       BIGINT      NOT NULL,
     product_id        VARCHAR(40) NOT NULL,
     workload          VARCHAR(40) NOT NULL,
-    day               DATE        NOT NULL,
+    run_day               DATE        NOT NULL,
     succeeded         INT         NOT NULL,
     partial           INT         NOT NULL,
     failed            INT         NOT NULL,
@@ -44,5 +44,5 @@ CREATE TABLE backup_daily (
     job_objects       BIGINT,
     protected_objects BIGINT,
     storage_bytes     BIGINT,
-    CONSTRAINT backup_daily_pk PRIMARY KEY (customer_id, product_id, workload, day)
+    CONSTRAINT backup_daily_pk PRIMARY KEY (customer_id, product_id, workload, run_day)
 );
