@@ -28,7 +28,7 @@ import org.sightline.api.backup.Stored;
  * Writes job runs, protected objects and storage use of one product, and their roll-ups, on one connection of the
  * caller's transaction.
  * <p>
- * Jobs: one probe finds the batch's runs that are stored already (the ids bound as an array); each run is new
+ * Jobs: one probe per customer finds the batch's runs that are stored already (the ids bound as an array); each run is new
  * (inserted), a later state (updated) or a duplicate (nothing written); the roll-up changes are summed per
  * (customer, workload, day) in memory and merged into {@code backup_daily} in one JDBC batch. When a replaced run
  * moved to another day or stopped being a success, the affected day's last run and last success are read again
@@ -37,8 +37,9 @@ import org.sightline.api.backup.Stored;
 final class BackupWriter {
     private static final int CHUNK = 1000;
 
-    private static final String PROBE = "SELECT job_id, customer_id, workload, started, finished, status, objects_ok "
-            + "FROM backup_job WHERE job_id = ANY(?) AND product_id = ?";
+    /** A customer's stored runs among the given ids: the ids bound as an array, read through the primary key. */
+    private static final String PROBE = "SELECT job_id, workload, started, finished, status, objects_ok "
+            + "FROM backup_job WHERE customer_id = ? AND product_id = ? AND job_id = ANY(?)";
     private static final String INSERT = "INSERT INTO backup_job (job_id, product_id, customer_id, workload, started, "
             + "finished, status, objects_ok, objects_bad, bytes, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE backup_job SET customer_id = ?, workload = ?, started = ?, finished = ?, "
@@ -122,25 +123,25 @@ final class BackupWriter {
     }
 
     private static Map<Keys.Job, JobState> probe(Connection c, String productId, List<JobRun> runs) throws SQLException {
+        Map<Long, Set<String>> idsByCustomer = new LinkedHashMap<>();
+        runs.forEach(r -> idsByCustomer.computeIfAbsent(r.customer().id(), k -> new LinkedHashSet<>()).add(r.jobId()));
         Map<Keys.Job, JobState> found = new HashMap<>();
-        Set<Long> customers = new java.util.HashSet<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(JobRun::jobId).toList()));
-        runs.forEach(r -> customers.add(r.customer().id()));
         try (PreparedStatement ps = c.prepareStatement(PROBE)) {
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                Array array = c.createArrayOf("VARCHAR", ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray());
-                ps.setArray(1, array);
-                ps.setString(2, productId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long customer = rs.getLong(2);
-                        if (customers.contains(customer)) {
-                            found.put(new Keys.Job(customer, rs.getString(1)), new JobState(rs.getString(3),
-                                    instant(rs, 4), instant(rs, 5), JobStatus.ofCode(rs.getString(6)), rs.getLong(7)));
+            for (Map.Entry<Long, Set<String>> e : idsByCustomer.entrySet()) {
+                List<String> ids = new ArrayList<>(e.getValue());
+                for (int i = 0; i < ids.size(); i += CHUNK) {
+                    Array array = c.createArrayOf("VARCHAR", ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray());
+                    ps.setLong(1, e.getKey());
+                    ps.setString(2, productId);
+                    ps.setArray(3, array);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(new Keys.Job(e.getKey(), rs.getString(1)), new JobState(rs.getString(2),
+                                    instant(rs, 3), instant(rs, 4), JobStatus.ofCode(rs.getString(5)), rs.getLong(6)));
                         }
                     }
+                    array.free();
                 }
-                array.free();
             }
         }
         return found;
