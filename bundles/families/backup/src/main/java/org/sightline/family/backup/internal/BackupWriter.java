@@ -1,0 +1,324 @@
+package org.sightline.family.backup.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sightline.api.backup.JobRun;
+import org.sightline.api.backup.JobStatus;
+import org.sightline.api.backup.ProtectedObjects;
+import org.sightline.api.backup.StorageUse;
+import org.sightline.api.backup.Stored;
+
+/**
+ * Writes job runs, protected objects and storage use of one product, and their roll-ups, on one connection of the
+ * caller's transaction.
+ * <p>
+ * Jobs: one probe finds the batch's runs that are stored already (the ids bound as an array); each run is new
+ * (inserted), a later state (updated) or a duplicate (nothing written); the roll-up changes are summed per
+ * (customer, workload, day) in memory and merged into {@code backup_daily} in one JDBC batch. When a replaced run
+ * moved to another day or stopped being a success, the affected day's last run and last success are read again
+ * from its runs, so the roll-ups always equal what the runs say.
+ */
+final class BackupWriter {
+    private static final int CHUNK = 1000;
+
+    private static final String PROBE = "SELECT job_id, customer_id, workload, started, finished, status, objects_ok "
+            + "FROM backup_job WHERE job_id = ANY(?) AND product_id = ?";
+    private static final String INSERT = "INSERT INTO backup_job (job_id, product_id, customer_id, workload, started, "
+            + "finished, status, objects_ok, objects_bad, bytes, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE backup_job SET customer_id = ?, workload = ?, started = ?, finished = ?, "
+            + "status = ?, objects_ok = ?, objects_bad = ?, bytes = ?, reason = ?, error = ? "
+            + "WHERE job_id = ? AND product_id = ? AND customer_id = ?";
+    private static final String VALUES = " USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), "
+            + "CAST(? AS VARCHAR(40)), CAST(? AS DATE)";
+    private static final String ON = " ON (d.customer_id = v.c AND d.product_id = v.p AND d.workload = v.w AND d.run_day = v.dy)";
+    /** Adds a batch's changes to a roll-up row; the last run and last success only move forward. */
+    private static final String MERGE_JOBS = "MERGE INTO backup_daily d" + VALUES + ", CAST(? AS INT), CAST(? AS INT), "
+            + "CAST(? AS INT), CAST(? AS INT), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(20)), "
+            + "CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v(c, p, w, dy, s, pa, f, r, n, ls, lst, jo, lsu)" + ON
+            + " WHEN MATCHED THEN UPDATE SET succeeded = d.succeeded + v.s, partial = d.partial + v.pa, "
+            + "failed = d.failed + v.f, running = d.running + v.r, not_run = d.not_run + v.n, "
+            + "last_status = CASE WHEN v.ls IS NOT NULL AND (d.last_started IS NULL OR v.ls >= d.last_started) THEN v.lst ELSE d.last_status END, "
+            + "job_objects = CASE WHEN v.ls IS NOT NULL AND (d.last_started IS NULL OR v.ls >= d.last_started) THEN v.jo ELSE d.job_objects END, "
+            + "last_started = CASE WHEN v.ls IS NOT NULL AND (d.last_started IS NULL OR v.ls >= d.last_started) THEN v.ls ELSE d.last_started END, "
+            + "last_success = CASE WHEN v.lsu IS NOT NULL AND (d.last_success IS NULL OR v.lsu > d.last_success) THEN v.lsu ELSE d.last_success END"
+            + " WHEN NOT MATCHED THEN INSERT (customer_id, product_id, workload, run_day, succeeded, partial, failed, running, "
+            + "not_run, last_started, last_status, job_objects, last_success) VALUES (v.c, v.p, v.w, v.dy, v.s, v.pa, v.f, v.r, "
+            + "v.n, v.ls, v.lst, v.jo, v.lsu)";
+    private static final String DAY_RUNS = "SELECT started, status, finished, objects_ok FROM backup_job "
+            + "WHERE customer_id = ? AND product_id = ? AND started >= ? AND started < ? AND workload = ?";
+    private static final String SET_LAST = "UPDATE backup_daily SET last_started = ?, last_status = ?, job_objects = ?, "
+            + "last_success = ? WHERE customer_id = ? AND product_id = ? AND workload = ? AND run_day = ?";
+
+    private BackupWriter() {
+    }
+
+    /** A day value (protected objects or storage) merge: written when new or changed, so a resend counts 0 rows. */
+    private static String mergeDayValue(String column) {
+        return "MERGE INTO backup_daily d" + VALUES + ", CAST(? AS BIGINT))) AS v(c, p, w, dy, x)" + ON
+                + " WHEN MATCHED AND (d." + column + " IS NULL OR d." + column + " <> v.x) THEN UPDATE SET " + column + " = v.x"
+                + " WHEN NOT MATCHED THEN INSERT (customer_id, product_id, workload, run_day, succeeded, partial, failed, running, "
+                + "not_run, " + column + ") VALUES (v.c, v.p, v.w, v.dy, 0, 0, 0, 0, 0, v.x)";
+    }
+
+    /**
+     * Stores job runs of one product, in order.
+     *
+     * @return per run, whether it was written or a duplicate
+     */
+    static List<Stored> storeJobs(Connection c, String productId, List<JobRun> runs) throws SQLException {
+        List<Stored> result = new ArrayList<>(runs.size());
+        if (runs.isEmpty()) {
+            return result;
+        }
+        Map<Keys.Job, JobState> current = probe(c, productId, runs);
+        Set<Keys.Job> inDb = new LinkedHashSet<>(current.keySet());
+        Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
+        Map<Keys.Day, RollUp> rollUps = new LinkedHashMap<>();
+        Set<Keys.Day> recompute = new LinkedHashSet<>();
+        for (JobRun run : runs) {
+            Keys.Job key = new Keys.Job(run.customer().id(), run.jobId());
+            JobState next = JobState.of(run);
+            JobState old = current.get(key);
+            if (old != null && !next.laterThan(old)) {
+                result.add(Stored.DUPLICATE);
+                continue;
+            }
+            if (old != null) {
+                Keys.Day oldDay = new Keys.Day(key.customerId(), old.workload(), old.day());
+                rollUps.computeIfAbsent(oldDay, k -> new RollUp()).add(old, -1);
+                if (old.status() == JobStatus.SUCCEEDED || !old.started().equals(next.started())
+                        || !old.workload().equals(next.workload())) {
+                    recompute.add(oldDay);
+                }
+            }
+            rollUps.computeIfAbsent(new Keys.Day(key.customerId(), next.workload(), next.day()), k -> new RollUp())
+                    .add(next, 1);
+            current.put(key, next);
+            write.put(key, run);
+            result.add(Stored.STORED);
+        }
+        writeJobs(c, productId, write, inDb);
+        mergeRollUps(c, productId, rollUps);
+        for (Keys.Day d : recompute) {
+            recomputeLast(c, productId, d);
+        }
+        return result;
+    }
+
+    private static Map<Keys.Job, JobState> probe(Connection c, String productId, List<JobRun> runs) throws SQLException {
+        Map<Keys.Job, JobState> found = new HashMap<>();
+        Set<Long> customers = new java.util.HashSet<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(JobRun::jobId).toList()));
+        runs.forEach(r -> customers.add(r.customer().id()));
+        try (PreparedStatement ps = c.prepareStatement(PROBE)) {
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                Array array = c.createArrayOf("VARCHAR", ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray());
+                ps.setArray(1, array);
+                ps.setString(2, productId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long customer = rs.getLong(2);
+                        if (customers.contains(customer)) {
+                            found.put(new Keys.Job(customer, rs.getString(1)), new JobState(rs.getString(3),
+                                    instant(rs, 4), instant(rs, 5), JobStatus.ofCode(rs.getString(6)), rs.getLong(7)));
+                        }
+                    }
+                }
+                array.free();
+            }
+        }
+        return found;
+    }
+
+    private static void writeJobs(Connection c, String productId, Map<Keys.Job, JobRun> write, Set<Keys.Job> inDb)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement update = c.prepareStatement(UPDATE)) {
+            int inserts = 0;
+            int updates = 0;
+            for (Map.Entry<Keys.Job, JobRun> e : write.entrySet()) {
+                JobRun r = e.getValue();
+                if (inDb.contains(e.getKey())) {
+                    int i = 1;
+                    update.setLong(i++, r.customer().id());
+                    i = jobColumns(update, i, r);
+                    update.setString(i++, r.jobId());
+                    update.setString(i++, productId);
+                    update.setLong(i, r.customer().id());
+                    update.addBatch();
+                    if (++updates % CHUNK == 0) {
+                        update.executeBatch();
+                    }
+                } else {
+                    insert.setString(1, r.jobId());
+                    insert.setString(2, productId);
+                    insert.setLong(3, r.customer().id());
+                    jobColumns(insert, 4, r);
+                    insert.addBatch();
+                    if (++inserts % CHUNK == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            if (inserts % CHUNK != 0) {
+                insert.executeBatch();
+            }
+            if (updates % CHUNK != 0) {
+                update.executeBatch();
+            }
+        }
+    }
+
+    private static int jobColumns(PreparedStatement ps, int i, JobRun r) throws SQLException {
+        ps.setString(i++, r.workload());
+        ps.setObject(i++, odt(r.started()));
+        ps.setObject(i++, odt(r.finished()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(i++, r.status().code());
+        ps.setLong(i++, r.objectsProtected());
+        ps.setLong(i++, r.objectsFailed());
+        ps.setLong(i++, r.bytes());
+        ps.setString(i++, r.reason());
+        ps.setString(i++, r.error());
+        return i;
+    }
+
+    private static void mergeRollUps(Connection c, String productId, Map<Keys.Day, RollUp> rollUps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MERGE_JOBS)) {
+            int n = 0;
+            for (Map.Entry<Keys.Day, RollUp> e : rollUps.entrySet()) {
+                Keys.Day k = e.getKey();
+                RollUp u = e.getValue();
+                ps.setLong(1, k.customerId());
+                ps.setString(2, productId);
+                ps.setString(3, k.workload());
+                ps.setObject(4, k.day());
+                ps.setInt(5, u.counts[JobStatus.SUCCEEDED.ordinal()]);
+                ps.setInt(6, u.counts[JobStatus.PARTIALLY_SUCCEEDED.ordinal()]);
+                ps.setInt(7, u.counts[JobStatus.FAILED.ordinal()]);
+                ps.setInt(8, u.counts[JobStatus.RUNNING.ordinal()]);
+                ps.setInt(9, u.counts[JobStatus.NOT_RUN.ordinal()]);
+                ps.setObject(10, odt(u.lastStarted), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(11, u.lastStatus == null ? null : u.lastStatus.code());
+                if (u.lastStarted == null) {
+                    ps.setNull(12, Types.BIGINT);
+                } else {
+                    ps.setLong(12, u.jobObjects);
+                }
+                ps.setObject(13, odt(u.lastSuccess), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.addBatch();
+                if (++n % CHUNK == 0) {
+                    ps.executeBatch();
+                }
+            }
+            if (n % CHUNK != 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Sets a day's last run and last success from its runs, after a run left the day or stopped being a success. */
+    private static void recomputeLast(Connection c, String productId, Keys.Day d) throws SQLException {
+        RollUp last = new RollUp();
+        try (PreparedStatement ps = c.prepareStatement(DAY_RUNS)) {
+            ps.setLong(1, d.customerId());
+            ps.setString(2, productId);
+            ps.setObject(3, odt(d.day().atStartOfDay().toInstant(ZoneOffset.UTC)));
+            ps.setObject(4, odt(d.day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            ps.setString(5, d.workload());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last.add(new JobState(d.workload(), instant(rs, 1), instant(rs, 3), JobStatus.ofCode(rs.getString(2)),
+                            rs.getLong(4)), 1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(SET_LAST)) {
+            ps.setObject(1, odt(last.lastStarted), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setString(2, last.lastStatus == null ? null : last.lastStatus.code());
+            if (last.lastStarted == null) {
+                ps.setNull(3, Types.BIGINT);
+            } else {
+                ps.setLong(3, last.jobObjects);
+            }
+            ps.setObject(4, odt(last.lastSuccess), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setLong(5, d.customerId());
+            ps.setString(6, productId);
+            ps.setString(7, d.workload());
+            ps.setObject(8, d.day());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores protected-object counts; a day's value sent again unchanged is a duplicate. */
+    static List<Stored> storeProtected(Connection c, String productId, List<ProtectedObjects> records) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        records.forEach(r -> rows.add(new Object[] {r.customer().id(), r.workload(), r.day(), r.objects()}));
+        return mergeDayValues(c, productId, "protected_objects", rows);
+    }
+
+    /** Stores storage use; a day's value sent again unchanged is a duplicate. */
+    static List<Stored> storeStorage(Connection c, String productId, List<StorageUse> records) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        records.forEach(r -> rows.add(new Object[] {r.customer().id(), r.workload(), r.day(), r.bytes()}));
+        return mergeDayValues(c, productId, "storage_bytes", rows);
+    }
+
+    private static List<Stored> mergeDayValues(Connection c, String productId, String column, List<Object[]> rows)
+            throws SQLException {
+        List<Stored> result = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement ps = c.prepareStatement(mergeDayValue(column))) {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                for (Object[] r : chunk) {
+                    ps.setLong(1, (Long) r[0]);
+                    ps.setString(2, productId);
+                    ps.setString(3, (String) r[1]);
+                    ps.setObject(4, (LocalDate) r[2]);
+                    ps.setLong(5, (Long) r[3]);
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    result.add(n == 0 ? Stored.DUPLICATE : Stored.STORED);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Deletes a customer's runs and roll-ups of every product. */
+    static void deleteCustomer(Connection c, long customerId) throws SQLException {
+        for (String table : List.of("backup_job", "backup_daily")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
+                ps.setLong(1, customerId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static OffsetDateTime odt(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,29 @@
+package org.sightline.product.googleworkspace;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.backup.BackupViews;
+import org.sightline.api.view.WidgetView;
+import org.sightline.api.widget.DashboardWidget;
+import org.sightline.api.widget.Sections;
+import org.sightline.api.widget.SightlineWidget;
+import org.sightline.api.widget.WidgetRequest;
+
+/** Backup runs per day by status. */
+@Component(service = DashboardWidget.class)
+@SightlineWidget(id = "google-workspace-backup.backup-jobs", title = "Google Workspace backup runs per day", product = GoogleWorkspaceProduct.ID,
+        section = Sections.BACKUP, order = 121, refreshSeconds = 300)
+public class GoogleWorkspaceBackupJobs implements DashboardWidget {
+    private final BackupViews views;
+
+    @Activate
+    public GoogleWorkspaceBackupJobs(@Reference BackupViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public WidgetView render(WidgetRequest request) throws Exception {
+        return views.jobs(GoogleWorkspaceProduct.SPEC, request);
+    }
+}

@@ -1,0 +1,29 @@
+package org.sightline.product.googleworkspace;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.backup.BackupViews;
+import org.sightline.api.view.WidgetView;
+import org.sightline.api.widget.DashboardWidget;
+import org.sightline.api.widget.Sections;
+import org.sightline.api.widget.SightlineWidget;
+import org.sightline.api.widget.WidgetRequest;
+
+/** Backup status per workload, with the failed and partial runs and the runs per day as panels. */
+@Component(service = DashboardWidget.class)
+@SightlineWidget(id = "google-workspace-backup.backup-status", title = "Google Workspace backup status", product = GoogleWorkspaceProduct.ID,
+        section = Sections.BACKUP, order = 120, refreshSeconds = 60)
+public class GoogleWorkspaceBackupStatus implements DashboardWidget {
+    private final BackupViews views;
+
+    @Activate
+    public GoogleWorkspaceBackupStatus(@Reference BackupViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public WidgetView render(WidgetRequest request) throws Exception {
+        return views.status(GoogleWorkspaceProduct.SPEC, request);
+    }
+}
