@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.CustomerRef;
 
 /**
  * Sample unusual-activity data: 90 days of daily scans of a tenant's OneDrive accounts and sites that grow
@@ -34,11 +35,19 @@ public class ActivitySample {
     private static final String[] FILES = {"Budget 2027.xlsx", "Quarterly report.docx", "Offer letter.pdf",
         "Board minutes.docx", "Customer list.xlsx", "Travel expenses.xlsx", "Roadmap.pptx", "Scan 0042.pdf"};
 
+    /** The account of the sample partner's "Sample Customer", the one the sample dashboard shows. */
+    public static final String SAMPLE_CUSTOMER_ACCOUNT = "SAMPLE-0001";
+
     private final ActivityStore store;
 
     @Activate
     public ActivitySample(@Reference ActivityStore store) {
         this.store = store;
+    }
+
+    /** Whether the customer's sample has the incident: the Sample Customer's has, other customers' are quiet. */
+    public static boolean incident(CustomerRef customer) {
+        return SAMPLE_CUSTOMER_ACCOUNT.equals(customer.accountId());
     }
 
     /**

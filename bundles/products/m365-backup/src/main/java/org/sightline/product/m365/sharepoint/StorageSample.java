@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sightline.api.CustomerRef;
 
 /**
  * Sample SharePoint storage: 90 days of use that grows with noise, and the app profile's permission. Deterministic
@@ -29,11 +30,27 @@ public class StorageSample {
         NO_PERMISSION
     }
 
+    /** The account of the sample partner's "Sample Customer", the one the sample dashboard shows. */
+    public static final String SAMPLE_CUSTOMER_ACCOUNT = "SAMPLE-0001";
+
     private final StorageStore store;
 
     @Activate
     public StorageSample(@Reference StorageStore store) {
         this.store = store;
+    }
+
+    /**
+     * The shape of a customer's sample: the Sample Customer's tenant heads over its quota; of the other customers,
+     * about one in six lacks the permission (drawn from the seed and account, so the same every time), the rest are
+     * quiet.
+     */
+    public static Shape shape(CustomerRef customer, long seed) {
+        if (SAMPLE_CUSTOMER_ACCOUNT.equals(customer.accountId())) {
+            return Shape.HEADING_OVER_QUOTA;
+        }
+        return new SplittableRandom(seed ^ customer.accountId().hashCode()).nextInt(6) == 0
+                ? Shape.NO_PERMISSION : Shape.QUIET;
     }
 
     /**
