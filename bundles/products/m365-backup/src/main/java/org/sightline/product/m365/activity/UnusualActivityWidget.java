@@ -42,7 +42,7 @@ import org.sightline.api.widget.WidgetRequest;
         section = Sections.UNUSUAL_ACTIVITY, order = 10, refreshSeconds = 120)
 public class UnusualActivityWidget implements DashboardWidget {
     /** The widget id. */
-    public static final String ID = "m365.unusual-activity";
+    public static final String ID = "m365-backup.unusual-activity";
     /** The product the widget belongs to. */
     public static final String PRODUCT = "m365-backup";
     /** The suspicious-items panel. */

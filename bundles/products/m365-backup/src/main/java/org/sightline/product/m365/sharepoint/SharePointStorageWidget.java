@@ -40,7 +40,7 @@ import org.sightline.api.widget.WidgetRequest;
         section = Sections.STORAGE, order = 20, refreshSeconds = 300, timeRange = false)
 public class SharePointStorageWidget implements DashboardWidget {
     /** The widget id. */
-    public static final String ID = "m365.sharepoint-storage";
+    public static final String ID = "m365-backup.sharepoint-storage";
     /** The product the widget belongs to. */
     public static final String PRODUCT = "m365-backup";
     /** The configuration PID of the Microsoft 365 product. */

@@ -64,7 +64,7 @@ public class UnusualActivityWidgetTest {
         assertEquals(UnusualActivityWidget.SUSPICIOUS, counts.panel());
         assertTrue(counts.label(), counts.label().matches("Suspicious: \\d+ of \\d+ protected .*"));
         Link export = v.links().get(1);
-        assertTrue(export.href(), export.href().startsWith("/api/v1/customers/7/widgets/m365.unusual-activity/export?"
+        assertTrue(export.href(), export.href().startsWith("/api/v1/customers/7/widgets/m365-backup.unusual-activity/export?"
                 + "format=xlsx&panel=suspicious&from="));
         assertTrue("opening the dashboard is not a report run", reports.entries.isEmpty());
     }
