@@ -223,8 +223,7 @@ public class BackupDashboardIT {
 
     private static String api(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ada:ada-secret"
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() + " " + r.body();
     }
 
@@ -250,21 +249,40 @@ public class BackupDashboardIT {
         fail("product " + PRODUCT + " did not appear within 90 s; feature:install said: " + shellOutput);
     }
 
-    /** The sample data is written when the product's provider appears: wait until the incident is there. */
+    /**
+     * The sample data is written when the product's provider appears: find the Sample Customer, give it its
+     * environment address as a partner would (the Restore links point there), and wait until the incident is there.
+     */
     private static void awaitSampleIncident() throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String customers = "";
+        String id = null;
         while (System.nanoTime() < until) {
             customers = api("/api/v1/customers?q=SAMPLE-0001");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(customers);
-            if (m.find()) {
-                String body = api("/api/v1/customers/" + m.group(1) + "/widgets/" + UNUSUAL + "?panel=suspicious");
+            if (id == null && m.find()) {
+                id = m.group(1);
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.base() + "/api/v1/customers/" + id)).header("Authorization", basic())
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                                "{\"environmentUrl\":\"https://sample-0001.tenants.example.com/\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(r.statusCode() + " " + r.body(), r.statusCode() / 100 == 2);
+            }
+            if (id != null) {
+                String body = api("/api/v1/customers/" + id + "/widgets/" + UNUSUAL + "?panel=suspicious");
                 if (body.startsWith("200 ") && body.contains("Mass encryption")) {
+                    assertTrue(body, body.contains("Restore in Cloud Backup"));
                     return;
                 }
             }
             Thread.sleep(500);
         }
         fail("the Sample Customer's unusual-activity sample did not appear within 90 s: " + customers);
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString("ada:ada-secret".getBytes(StandardCharsets.UTF_8));
     }
 }
