@@ -144,6 +144,10 @@ public class BackupDashboardIT {
         String storage = widget(STORAGE).findElement(By.cssSelector(".card-footer")).getText();
         assertTrue(storage, storage.contains("Monthly storage budget"));
         shot("backup-01-dashboard");
+        js("arguments[0].scrollIntoView()", widget(UNUSUAL));
+        shot("backup-01b-unusual-activity");
+        js("arguments[0].scrollIntoView()", widget(STORAGE));
+        shot("backup-01c-sharepoint-storage");
     }
 
     @Test
@@ -197,6 +201,21 @@ public class BackupDashboardIT {
         assertTrue(audit, audit.contains("export.xlsx"));
     }
 
+    @Test
+    public void d_theStorageBudgetShowsEachMonthsCostInTheCustomersCurrency() {
+        widget(STORAGE).findElements(By.cssSelector(".card-footer .footer-link")).stream()
+                .filter(e -> e.getText().contains("budget")).findFirst().orElseThrow().click();
+        By rows = By.cssSelector("dialog.drawer[open] table.data-table tbody tr");
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 2));
+        List<String> costs = browser.findElements(By.cssSelector("dialog.drawer[open] td[data-col=cost]")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(costs.toString(), costs.stream().allMatch(c -> c.contains("€")));
+        assertTrue("the tenant goes over its quota within the forecast: " + costs,
+                costs.stream().anyMatch(c -> !c.matches("€0\\.00")));
+        shot("backup-04-storage-budget");
+        js("document.querySelectorAll('dialog.drawer[open]').forEach(d => d.close());");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private final WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -206,8 +225,8 @@ public class BackupDashboardIT {
         return browser.findElement(By.cssSelector("article.widget[data-widget='" + id + "']"));
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private static void shot(String name) {

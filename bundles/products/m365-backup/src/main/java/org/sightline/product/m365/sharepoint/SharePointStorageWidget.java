@@ -62,6 +62,9 @@ public class SharePointStorageWidget implements DashboardWidget {
     public static final String PERMISSION_REFERENCE =
             "https://learn.microsoft.com/en-us/graph/permissions-reference#reportsreadall";
 
+    private static final java.time.format.DateTimeFormatter MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH);
+
     /** What an operator may tune. */
     @ObjectClassDefinition(name = "Sightline Microsoft 365 backup",
             description = "Microsoft 365 backup product: SharePoint storage budget")
@@ -162,20 +165,20 @@ public class SharePointStorageWidget implements DashboardWidget {
         double quotaGb = days.isEmpty() ? 0 : days.get(days.size() - 1).quotaGb();
         List<TableView.Row> rows = new ArrayList<>();
         for (StorageBudget.Month m : StorageBudget.monthly(forecast(days), quotaGb, pricePerGb)) {
-            rows.add(new TableView.Row(List.of(Cell.text(m.month().toString()),
+            rows.add(new TableView.Row(List.of(Cell.text(m.month().format(MONTH)),
                     Cell.number(BigDecimal.valueOf(round(m.expectedGb())), "GB"),
                     Cell.number(BigDecimal.valueOf(round(m.quotaGb())), "GB"),
                     Cell.number(BigDecimal.valueOf(m.aboveQuotaGb()), "GB"),
-                    Cell.money(pricePerGb, currency), Cell.money(m.cost(), currency), Cell.money(m.upperCost(), currency))));
+                    Cell.money(m.cost(), currency), Cell.money(m.upperCost(), currency))));
         }
         return new TableView(List.of(
                 new TableView.Column("month", "Month", CellType.TEXT),
                 new TableView.Column("expected", "Expected peak use", CellType.NUMBER),
                 new TableView.Column("quota", "Quota", CellType.NUMBER),
                 new TableView.Column("above", "Above quota", CellType.NUMBER),
-                new TableView.Column("price", "Price per GB and month", CellType.MONEY),
-                new TableView.Column("cost", "Estimated cost", CellType.MONEY),
-                new TableView.Column("upper", "Cost at the band's upper bound", CellType.MONEY)),
+                new TableView.Column("cost", "Estimated cost at " + pricePerGb.toPlainString() + " " + currency
+                        + " per GB", CellType.MONEY),
+                new TableView.Column("upper", "At the band's upper bound", CellType.MONEY)),
                 rows, null, (long) rows.size());
     }
 

@@ -90,11 +90,13 @@ public class SharePointStorageWidgetTest {
         TableView budget = (TableView) widget.render(Requests.request(customer, END, 30, "budget", null, 50));
         assertTrue(budget.rows().size() >= 3);
         TableView.Row last = budget.rows().get(budget.rows().size() - 1);
-        Money cost = ((Cell.MoneyCell) last.cells().get(5)).value();
+        Money cost = ((Cell.MoneyCell) last.cells().get(4)).value();
         assertEquals("EUR", cost.currency());
         BigDecimal above = ((Cell.Num) last.cells().get(3)).value();
         assertTrue(above.signum() > 0);
         assertEquals(above.multiply(new BigDecimal("0.20")).setScale(2), cost.amount());
+        assertTrue(budget.columns().get(4).label(), budget.columns().get(4).label().equals("Estimated cost at 0.20 EUR per GB"));
+        assertTrue(((Cell.Text) last.cells().get(0)).value().matches("[A-Z][a-z]{2} 20\\d\\d"));
         assertEquals(List.of("7 erin.engineer SharePoint storage report RUN true"), reports.entries);
 
         TableView report = (TableView) widget.render(Requests.request(customer, END, 30, "report", null, 50));
