@@ -216,7 +216,58 @@ public class BackupDashboardIT {
         js("document.querySelectorAll('dialog.drawer[open]').forEach(d => d.close());");
     }
 
+    @Test
+    public void e_theBackendsFindingsArriveThroughTheIngestionEndpointOnceAndABadLineIsRejectedWithItsReason()
+            throws Exception {
+        String created = send("POST", "/api/v1/admin/tokens", "application/json", "Basic",
+                "{\"name\":\"m365 analysis backend\",\"scope\":\"ingest\"}");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created);
+        assertTrue(created, created.startsWith("201 ") && m.find());
+        String token = m.group(1);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String body = String.join("\n",
+                "{\"id\":\"it-ua-1\",\"customer\":\"SAMPLE-0001\",\"kind\":\"unusual-activity\",\"day\":\"" + today
+                        + "\",\"objectType\":\"sharepoint-site\",\"objectId\":\"site-it\",\"objectName\":\"Board papers\","
+                        + "\"activity\":\"mass-deletion\",\"score\":99,\"files\":[\"/sites/Board/Minutes.docx\"]}",
+                "{\"id\":\"it-scan-1\",\"customer\":\"SAMPLE-0001\",\"kind\":\"activity-scan\",\"day\":\"" + today
+                        + "\",\"onedrives\":400,\"sites\":36}",
+                "{\"id\":\"it-ua-2\",\"customer\":\"SAMPLE-0001\",\"kind\":\"unusual-activity\",\"day\":\"" + today
+                        + "\",\"objectType\":\"onedrive\",\"objectId\":\"x\",\"objectName\":\"X\",\"activity\":\"exfiltration\","
+                        + "\"score\":50}",
+                "{\"id\":\"it-sp-1\",\"customer\":\"SAMPLE-0001\",\"kind\":\"sharepoint-storage\",\"day\":\"" + today
+                        + "\",\"usedBytes\":2700000000000,\"quotaBytes\":2710000000000}") + "\n";
+        String first = send("POST", "/api/v1/ingest/m365-backup", "application/x-ndjson", "Bearer " + token, body);
+        assertTrue(first, first.startsWith("202 "));
+        assertTrue(first, first.contains("\"stored\":3") && first.contains("\"duplicates\":0"));
+        assertTrue(first, first.contains("\"line\":3") && first.contains("activity must be one of"));
+        String again = send("POST", "/api/v1/ingest/m365-backup", "application/x-ndjson", "Bearer " + token, body);
+        assertTrue(again, again.contains("\"stored\":0") && again.contains("\"duplicates\":3"));
+        String id = customerId();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String items = "";
+        while (System.nanoTime() < until && !items.contains("Board papers")) {
+            items = api("/api/v1/customers/" + id + "/widgets/" + UNUSUAL + "?panel=suspicious");
+            Thread.sleep(250);
+        }
+        assertTrue(items, items.contains("Board papers") && items.contains("Mass deletion (score 99)"));
+        assertFalse(items, items.contains("exfiltration"));
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static String customerId() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)")
+                .matcher(api("/api/v1/customers?q=SAMPLE-0001"));
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    private static String send(String method, String path, String type, String auth, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
+                .header("Authorization", auth.equals("Basic") ? basic() : auth).header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
 
     private final WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30))
             .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
