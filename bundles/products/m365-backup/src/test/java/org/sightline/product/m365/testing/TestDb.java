@@ -24,16 +24,32 @@ import org.sightline.api.data.MigrationException;
 import org.sightline.api.data.ModuleStorage;
 
 /**
- * A throwaway H2 database in memory for the product's tests: the module's real migration scripts run on it, as the
- * core's migrator runs them (a statement per semicolon that ends a line, comment lines dropped).
+ * A throwaway database for the product's tests: H2 in memory, or PostgreSQL when {@code SIGHTLINE_TEST_PG_URL} is
+ * set (such as {@code jdbc:postgresql://127.0.0.1:55432/sightline_test?user=sightline}), where each instance gets a
+ * fresh schema. The module's real migration scripts run on it, as the core's migrator runs them (a statement per
+ * semicolon that ends a line, comment lines dropped).
  */
 public final class TestDb implements ModuleStorage, AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private final String url = "jdbc:h2:mem:m365-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    private final String url;
+    private final String schema;
     private final Connection keepAlive;
     private final Set<String> migrated = new HashSet<>();
 
     public TestDb() throws SQLException {
+        String pg = System.getenv("SIGHTLINE_TEST_PG_URL");
+        int n = COUNTER.incrementAndGet();
+        if (pg != null && !pg.isBlank()) {
+            schema = "m365_test_" + ProcessHandle.current().pid() + "_" + n;
+            try (Connection c = DriverManager.getConnection(pg); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        } else {
+            schema = null;
+            url = "jdbc:h2:mem:m365-" + n + ";DB_CLOSE_DELAY=-1";
+        }
         keepAlive = DriverManager.getConnection(url);
     }
 
@@ -129,7 +145,7 @@ public final class TestDb implements ModuleStorage, AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Statement st = keepAlive.createStatement()) {
-            st.execute("SHUTDOWN");
+            st.execute(schema == null ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
         }
         keepAlive.close();
     }
