@@ -2,8 +2,9 @@
 -- one set of tables shared by all of them; org.sightline.family.backup.internal owns them.
 -- No foreign keys to customer: rows are deleted through CustomerDataOwner before the customer is.
 
--- One row per job run. The unique key leads with job_id so that a batch's stored runs are found with one
--- probe (job_id = ANY(?)); the paging index serves the failures list and deletions.
+-- One row per job run, keyed by customer, product and the backend's run id; a batch's stored runs are found with
+-- one probe per customer (job_id = ANY(?) within the customer's key range). The paging index serves the failures
+-- list.
 -- error may carry personal data (names, mailboxes, paths): it is only ever shown as message content, which
 -- the core's privacy filter removes.
 CREATE TABLE backup_job (
@@ -19,7 +20,7 @@ CREATE TABLE backup_job (
     bytes       BIGINT        NOT NULL,
     reason      VARCHAR(200),
     error       VARCHAR(2000),
-    CONSTRAINT backup_job_pk PRIMARY KEY (job_id, product_id, customer_id)
+    CONSTRAINT backup_job_pk PRIMARY KEY (customer_id, product_id, job_id)
 );
 CREATE INDEX backup_job_page_ix ON backup_job (customer_id, product_id, started DESC, job_id DESC);
 

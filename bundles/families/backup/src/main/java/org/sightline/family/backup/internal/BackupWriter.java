@@ -28,7 +28,9 @@ import org.sightline.api.backup.Stored;
  * Writes job runs, protected objects and storage use of one product, and their roll-ups, on one connection of the
  * caller's transaction.
  * <p>
- * Jobs: one probe finds the batch's runs that are stored already (the ids bound as an array); each run is new
+ * Jobs: a batch of runs none of which is stored yet (a nightly feed) is inserted, and its roll-up rows inserted or
+ * merged, without reading anything first; otherwise (a unique key objects: the savepoint is rolled back) one probe per
+ * customer finds the batch's runs that are stored already (the ids bound as an array); each run is new
  * (inserted), a later state (updated) or a duplicate (nothing written); the roll-up changes are summed per
  * (customer, workload, day) in memory and merged into {@code backup_daily} in one JDBC batch. When a replaced run
  * moved to another day or stopped being a success, the affected day's last run and last success are read again
@@ -37,8 +39,9 @@ import org.sightline.api.backup.Stored;
 final class BackupWriter {
     private static final int CHUNK = 1000;
 
-    private static final String PROBE = "SELECT job_id, customer_id, workload, started, finished, status, objects_ok "
-            + "FROM backup_job WHERE job_id = ANY(?) AND product_id = ?";
+    /** A customer's stored runs among the given ids: the ids bound as an array, read through the primary key. */
+    private static final String PROBE = "SELECT job_id, workload, started, finished, status, objects_ok "
+            + "FROM backup_job WHERE customer_id = ? AND product_id = ? AND job_id = ANY(?)";
     private static final String INSERT = "INSERT INTO backup_job (job_id, product_id, customer_id, workload, started, "
             + "finished, status, objects_ok, objects_bad, bytes, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE backup_job SET customer_id = ?, workload = ?, started = ?, finished = ?, "
@@ -86,6 +89,10 @@ final class BackupWriter {
         if (runs.isEmpty()) {
             return result;
         }
+        if (storeNewJobs(c, productId, runs)) {
+            runs.forEach(r -> result.add(Stored.STORED));
+            return result;
+        }
         Map<Keys.Job, JobState> current = probe(c, productId, runs);
         Set<Keys.Job> inDb = new LinkedHashSet<>(current.keySet());
         Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
@@ -121,26 +128,92 @@ final class BackupWriter {
         return result;
     }
 
+    /**
+     * The fast path of a feed of new runs (a nightly export): inserts them all under a savepoint and, when none was
+     * stored before, adds their roll-ups, inserting new roll-up rows under a savepoint too. Returns {@code false},
+     * having written nothing, when a run of the batch is stored already (or repeated in it): the caller then takes the
+     * probing path.
+     */
+    private static boolean storeNewJobs(Connection c, String productId, List<JobRun> runs) throws SQLException {
+        Set<Keys.Job> keys = new java.util.HashSet<>();
+        Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
+        Map<Keys.Day, RollUp> rollUps = new LinkedHashMap<>();
+        for (JobRun run : runs) {
+            Keys.Job key = new Keys.Job(run.customer().id(), run.jobId());
+            if (!keys.add(key)) {
+                return false;
+            }
+            write.put(key, run);
+            JobState s = JobState.of(run);
+            rollUps.computeIfAbsent(new Keys.Day(key.customerId(), s.workload(), s.day()), k -> new RollUp()).add(s, 1);
+        }
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            writeJobs(c, productId, write, Set.of());
+        } catch (SQLException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+            return false;
+        }
+        c.releaseSavepoint(sp);
+        if (!insertRollUps(c, productId, rollUps)) {
+            mergeRollUps(c, productId, rollUps);
+        }
+        return true;
+    }
+
+    private static final String INSERT_ROLL_UP = "INSERT INTO backup_daily (customer_id, product_id, workload, run_day, "
+            + "succeeded, partial, failed, running, not_run, last_started, last_status, job_objects, last_success) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Inserts roll-up rows that do not exist yet, under a savepoint; {@code false}, having written nothing, if one does. */
+    private static boolean insertRollUps(Connection c, String productId, Map<Keys.Day, RollUp> rollUps) throws SQLException {
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            writeRollUps(c, INSERT_ROLL_UP, productId, rollUps);
+        } catch (SQLException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+            return false;
+        }
+        c.releaseSavepoint(sp);
+        return true;
+    }
+
+    /** Whether the failure is a unique key violation (SQLSTATE 23505 on H2 and PostgreSQL). */
+    private static boolean duplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
     private static Map<Keys.Job, JobState> probe(Connection c, String productId, List<JobRun> runs) throws SQLException {
+        Map<Long, Set<String>> idsByCustomer = new LinkedHashMap<>();
+        runs.forEach(r -> idsByCustomer.computeIfAbsent(r.customer().id(), k -> new LinkedHashSet<>()).add(r.jobId()));
         Map<Keys.Job, JobState> found = new HashMap<>();
-        Set<Long> customers = new java.util.HashSet<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(JobRun::jobId).toList()));
-        runs.forEach(r -> customers.add(r.customer().id()));
         try (PreparedStatement ps = c.prepareStatement(PROBE)) {
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                Array array = c.createArrayOf("VARCHAR", ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray());
-                ps.setArray(1, array);
-                ps.setString(2, productId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long customer = rs.getLong(2);
-                        if (customers.contains(customer)) {
-                            found.put(new Keys.Job(customer, rs.getString(1)), new JobState(rs.getString(3),
-                                    instant(rs, 4), instant(rs, 5), JobStatus.ofCode(rs.getString(6)), rs.getLong(7)));
+            for (Map.Entry<Long, Set<String>> e : idsByCustomer.entrySet()) {
+                List<String> ids = new ArrayList<>(e.getValue());
+                for (int i = 0; i < ids.size(); i += CHUNK) {
+                    Array array = c.createArrayOf("VARCHAR", ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray());
+                    ps.setLong(1, e.getKey());
+                    ps.setString(2, productId);
+                    ps.setArray(3, array);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(new Keys.Job(e.getKey(), rs.getString(1)), new JobState(rs.getString(2),
+                                    instant(rs, 3), instant(rs, 4), JobStatus.ofCode(rs.getString(5)), rs.getLong(6)));
                         }
                     }
+                    array.free();
                 }
-                array.free();
             }
         }
         return found;
@@ -198,7 +271,13 @@ final class BackupWriter {
     }
 
     private static void mergeRollUps(Connection c, String productId, Map<Keys.Day, RollUp> rollUps) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(MERGE_JOBS)) {
+        writeRollUps(c, MERGE_JOBS, productId, rollUps);
+    }
+
+    /** Runs the roll-up merge or insert (the same parameters) for every row, in JDBC batches. */
+    private static void writeRollUps(Connection c, String sql, String productId, Map<Keys.Day, RollUp> rollUps)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (Map.Entry<Keys.Day, RollUp> e : rollUps.entrySet()) {
                 Keys.Day k = e.getKey();
