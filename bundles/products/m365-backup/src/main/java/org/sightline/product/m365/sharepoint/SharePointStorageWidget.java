@@ -179,7 +179,7 @@ public class SharePointStorageWidget implements DashboardWidget {
                 new TableView.Column("cost", "Estimated cost at " + pricePerGb.toPlainString() + " " + currency
                         + " per GB", CellType.MONEY),
                 new TableView.Column("upper", "At the band's upper bound", CellType.MONEY)),
-                rows, null, (long) rows.size());
+                rows, null, (long) rows.size(), List.of(Link.to("Export (XLSX)", exportHref(r, BUDGET))));
     }
 
     private WidgetView report(WidgetRequest r, List<StorageDay> days) throws BadWidgetRequestException {
@@ -199,7 +199,13 @@ public class SharePointStorageWidget implements DashboardWidget {
                 new TableView.Column("used", "Used", CellType.NUMBER),
                 new TableView.Column("quota", "Quota", CellType.NUMBER),
                 new TableView.Column("share", "Of quota", CellType.NUMBER)),
-                rows, offset + limit < newest.size() ? "o" + (offset + limit) : null, (long) newest.size());
+                rows, offset + limit < newest.size() ? "o" + (offset + limit) : null, (long) newest.size(),
+                List.of(Link.to("Export (XLSX)", exportHref(r, REPORT))));
+    }
+
+    /** The core's export route for a panel of this widget (masked and audited like every export). */
+    static String exportHref(WidgetRequest r, String panel) {
+        return "/api/v1/customers/" + r.customer().id() + "/widgets/" + ID + "/export?format=xlsx&panel=" + panel;
     }
 
     private static List<StorageForecast.Band> forecast(List<StorageDay> days) {

@@ -101,6 +101,8 @@ public class SharePointStorageWidgetTest {
 
         TableView report = (TableView) widget.render(Requests.request(customer, END, 30, "report", null, 50));
         assertEquals(Long.valueOf(90), report.total());
+        assertEquals("/api/v1/customers/7/widgets/m365-backup.sharepoint-storage/export?format=xlsx&panel=report",
+                report.links().get(0).href());
         assertEquals(50, report.rows().size());
         widget.render(Requests.request(customer, END, 30, "report", report.nextCursor(), 50));
         assertEquals(2, reports.entries.size());
