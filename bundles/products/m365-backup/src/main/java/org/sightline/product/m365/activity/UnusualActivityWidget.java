@@ -37,9 +37,12 @@ import org.sightline.api.widget.WidgetRequest;
  * Names of OneDrive accounts are people's names and leave only as {@link Cell#personName} (removed by the core);
  * file paths are personal data and leave only as {@link Cell#message} (removed), with their extension as text.
  */
+// Never cached (refreshSeconds = 0): the core caches a view per permissions, not per user, so a cached panel would
+// not reach render and a second user's opening of the report would go unrecorded. Renders read pre-aggregated
+// per-day rows (at most one per day of the range), so rendering each time is cheap.
 @Component(service = DashboardWidget.class)
 @SightlineWidget(id = UnusualActivityWidget.ID, title = "Unusual activity", product = UnusualActivityWidget.PRODUCT,
-        section = Sections.UNUSUAL_ACTIVITY, order = 10, refreshSeconds = 120)
+        section = Sections.UNUSUAL_ACTIVITY, order = 10, refreshSeconds = 0)
 public class UnusualActivityWidget implements DashboardWidget {
     /** The widget id. */
     public static final String ID = "m365-backup.unusual-activity";

@@ -34,10 +34,13 @@ import org.sightline.api.widget.WidgetRequest;
  * (panel {@value #REPORT}). When the customer's app profile does not grant Reports.Read.All it says what to grant
  * and where.
  */
+// Never cached (refreshSeconds = 0): the core caches a view per permissions, not per user, so a cached panel would
+// not reach render and a second user's opening of the report would go unrecorded. Renders read pre-aggregated
+// per-day rows (at most one per day of the range), so rendering each time is cheap.
 @Component(service = DashboardWidget.class, configurationPid = SharePointStorageWidget.PID)
 @Designate(ocd = SharePointStorageWidget.Config.class)
 @SightlineWidget(id = SharePointStorageWidget.ID, title = "SharePoint storage", product = SharePointStorageWidget.PRODUCT,
-        section = Sections.STORAGE, order = 20, refreshSeconds = 300, timeRange = false)
+        section = Sections.STORAGE, order = 20, refreshSeconds = 0, timeRange = false)
 public class SharePointStorageWidget implements DashboardWidget {
     /** The widget id. */
     public static final String ID = "m365-backup.sharepoint-storage";
