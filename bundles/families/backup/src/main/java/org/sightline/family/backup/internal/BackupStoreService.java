@@ -78,7 +78,7 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
                     } else {
                         duplicates++;
                     }
-                    c.releaseSavepoint(sp);
+                    // not released: the core's transaction forbids releaseSavepoint; the commit releases it
                 } catch (InvalidRecordException e) {
                     c.rollback(sp);
                     rejected.add(e.rejection(r.line()));

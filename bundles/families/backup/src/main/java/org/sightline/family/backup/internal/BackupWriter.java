@@ -157,7 +157,7 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        c.releaseSavepoint(sp);
+        // not released: the core's transaction forbids releaseSavepoint; the commit releases it
         if (!insertRollUps(c, productId, rollUps)) {
             mergeRollUps(c, productId, rollUps);
         }
@@ -180,7 +180,7 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        c.releaseSavepoint(sp);
+        // not released: the core's transaction forbids releaseSavepoint; the commit releases it
         return true;
     }
 
