@@ -6,7 +6,7 @@
  * they return in {@code .view}, ingestion in {@code .ingest}, storage and lifecycle hooks in {@code .data}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sightline.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,8 +48,8 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     /** Subscription statuses. */
     public static final Set<String> STATUSES = Set.of("active", "trial", "expired", "not-started",
             "partially-started", "suspended");
-    private static final String COLUMNS = "id, partner_id, account_id, name, currency, access_enabled";
-    private static final String C_COLUMNS = "c.id, c.partner_id, c.account_id, c.name, c.currency, c.access_enabled";
+    private static final String COLUMNS = "id, partner_id, account_id, name, currency, access_enabled, environment_url";
+    private static final String C_COLUMNS = "c.id, c.partner_id, c.account_id, c.name, c.currency, c.access_enabled, c.environment_url";
     private static final int MAX_CACHED_USERS = 50_000;
     private final DataSource ds;
     private final CustomerList list;
@@ -251,7 +251,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     static CustomerRef ref(ResultSet rs) throws SQLException {
         return new CustomerRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
-                rs.getBoolean(6));
+                rs.getBoolean(6), rs.getString(7));
     }
 
     @Override
@@ -382,8 +382,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new CustomerRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5).trim(), rs.getBoolean(6)));
+                return Optional.of(ref(rs));
             }
         } catch (SQLException e) {
             throw Jdbc.failure("cannot read customer", e);

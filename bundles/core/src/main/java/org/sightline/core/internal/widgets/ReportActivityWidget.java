@@ -21,8 +21,8 @@ import org.sightline.core.internal.audit.AuditLogImpl;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 
 /**
- * "Report activity": what was done with the customer's reports (viewed, exported, generated, sent) and
- * its exports, newest first, read from the audit log.
+ * "Report activity": what was done with the customer's reports (run, exported, generated, sent — recorded through
+ * {@link org.sightline.api.report.ReportActivity}) and its exports, newest first, read from the audit log.
  */
 @Component(service = DashboardWidget.class)
 @SightlineWidget(id = ReportActivityWidget.ID, title = "Report activity", product = DashboardComposer.CORE_PRODUCT,
@@ -56,7 +56,7 @@ public class ReportActivityWidget implements DashboardWidget {
 
     private static String activity(String action) {
         return switch (action) {
-            case "report.viewed" -> "Viewed";
+            case "report.run", "report.viewed" -> "Run";
             case "report.exported" -> "Exported";
             case "report.generated" -> "Generated";
             case "report.sent" -> "Sent";
