@@ -1,7 +1,10 @@
 /**
  * Reports: what a product or the core records when a user runs, exports, generates or sends a report for a
  * customer ({@link org.sightline.api.report.ReportActivity}); the core lists it in its "Report activity" widget
- * and audits it.
+ * and audits it. A widget offers reports as PDF by implementing {@link org.sightline.api.report.WidgetReports},
+ * which returns a {@link org.sightline.api.report.ReportDocument} of headings, text and the same typed views a
+ * widget renders; the core filters it and draws it with the {@link org.sightline.api.report.ReportRenderer}
+ * service, branded ({@link org.sightline.api.report.Branding}).
  */
 @Export
 @Version("1.0.0")
