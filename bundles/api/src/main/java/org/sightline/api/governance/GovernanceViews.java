@@ -21,12 +21,13 @@ public interface GovernanceViews {
      * @param productId the product whose counts to draw
      * @param request   the customer and the viewer's zone
      * @param measures  the measures, in the order of the series
+     * @param kinds     the kinds to sum, or empty for all
      * @param unit      the values' unit, such as "items"
      * @param links     the card's footer links
      * @throws GovernanceException when the database fails
      */
     TimeSeriesView dailySeries(String productId, WidgetRequest request, LocalDate from, LocalDate to,
-                               List<Measure> measures, String unit, List<Link> links) throws GovernanceException;
+                               List<Measure> measures, List<String> kinds, String unit, List<Link> links) throws GovernanceException;
 
     /**
      * A link into the customer's own environment (the product's pages there): the customer's environment URL

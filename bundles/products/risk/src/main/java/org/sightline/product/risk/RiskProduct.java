@@ -18,7 +18,10 @@ public class RiskProduct implements Product {
             new Measure("medium-risk", "Medium-risk items"), new Measure("sensitive", "Sensitive items"),
             new Measure("external-users", "External users"), new Measure("external-links", "External links"));
 
-    /** The workspace kinds, ids and names. */
+    /** Exchange Online mailboxes: counted like a workspace kind, shown only in the report's Exchange Online part. */
+    public static final Measure EXCHANGE = new Measure("exchange", "Exchange Online mailboxes");
+
+    /** The workspace kinds of the widgets and the summary, ids and names. */
     public static final List<Measure> KINDS = List.of(new Measure("sharepoint", "SharePoint sites"),
             new Measure("teams", "Teams"), new Measure("groups", "Microsoft 365 Groups"),
             new Measure("onedrive", "OneDrive"));
@@ -51,6 +54,6 @@ public class RiskProduct implements Product {
 
     /** The label of a workspace kind id. */
     static String kindLabel(String kind) {
-        return KINDS.stream().filter(k -> k.id().equals(kind)).map(Measure::label).findFirst().orElse(kind);
+        return EXCHANGE.id().equals(kind) ? EXCHANGE.label() : KINDS.stream().filter(k -> k.id().equals(kind)).map(Measure::label).findFirst().orElse(kind);
     }
 }

@@ -77,14 +77,18 @@ public class RiskStore implements CustomerDataOwner {
         }
     }
 
-    /** The customer's riskiest workspaces: most high-risk items, then medium-risk, then external links. */
-    List<Workspace> riskiest(CustomerRef customer, int limit) throws SQLException {
+    /**
+     * The customer's riskiest workspaces: most high-risk items, then medium-risk, then external links; Exchange
+     * Online mailboxes only, or all but them.
+     */
+    List<Workspace> riskiest(CustomerRef customer, int limit, boolean exchange) throws SQLException {
         List<Workspace> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM risk_workspace WHERE customer_id = ? ORDER BY high_risk DESC, medium_risk DESC, "
+                + " FROM risk_workspace WHERE customer_id = ? AND (kind = 'exchange') = ? ORDER BY high_risk DESC, medium_risk DESC, "
                 + "external_links DESC, workspace_id FETCH FIRST ? ROWS ONLY")) {
             ps.setLong(1, customer.id());
-            ps.setInt(2, limit);
+            ps.setBoolean(2, exchange);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(workspace(rs));
@@ -94,11 +98,12 @@ public class RiskStore implements CustomerDataOwner {
         return out;
     }
 
-    /** How many workspaces the customer has. */
-    long workspaces(CustomerRef customer) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM risk_workspace WHERE customer_id = ?")) {
+    /** How many workspaces (or, with {@code exchange}, mailboxes) the customer has. */
+    long workspaces(CustomerRef customer, boolean exchange) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM risk_workspace WHERE customer_id = ? AND (kind = 'exchange') = ?")) {
             ps.setLong(1, customer.id());
+            ps.setBoolean(2, exchange);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -35,7 +35,8 @@ public class ViewsService implements GovernanceViews {
 
     @Override
     public TimeSeriesView dailySeries(String productId, WidgetRequest request, LocalDate from, LocalDate to,
-                                      List<Measure> measures, String unit, List<Link> links)
+                                      List<Measure> measures, List<String> kinds, String unit,
+                                      List<Link> links)
             throws GovernanceException {
         Map<String, TreeMap<LocalDate, Long>> sums = new LinkedHashMap<>();
         for (Measure m : measures) {
@@ -43,7 +44,7 @@ public class ViewsService implements GovernanceViews {
         }
         for (DailyCount c : counts.read(productId, request.customer(), from, to)) {
             TreeMap<LocalDate, Long> days = sums.get(c.measure());
-            if (days != null) {
+            if (days != null && (kinds.isEmpty() || kinds.contains(c.kind()))) {
                 days.merge(c.day(), c.value(), Long::sum);
             }
         }

@@ -92,7 +92,9 @@ public class CountStoreTest {
                 new TimeRange(D1.atStartOfDay(ZoneId.of("UTC")).toInstant(), D2.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant()),
                 ZoneId.of("UTC"), PageRequest.first(), Map.of(), null);
         TimeSeriesView v = views.dailySeries("risk", r, D1, D2, List.of(new Measure("high-risk", "High-risk items"),
-                new Measure("external-links", "External links")), "items", List.of());
+                new Measure("external-links", "External links")), List.of(), "items", List.of());
+        assertEquals(List.of(3.0, 5.0), views.dailySeries("risk", r, D1, D2, List.of(new Measure("high-risk", "High")),
+                List.of("teams"), "items", List.of()).series().get(0).points().stream().map(TimeSeriesView.Point::value).toList());
         assertEquals("High-risk items", v.series().get(0).name());
         assertEquals(List.of(5.0, 5.0), v.series().get(0).points().stream().map(TimeSeriesView.Point::value).toList());
         assertEquals(List.of(7.0), v.series().get(1).points().stream().map(TimeSeriesView.Point::value).toList());
