@@ -1,6 +1,5 @@
 package org.sightline.product.testkit;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -63,22 +62,34 @@ public final class TestStorage implements ModuleStorage, AutoCloseable {
         }
         try {
             URL dir = anchor.getClassLoader().getResource("db/migration/" + module);
-            Map<Integer, File> scripts = new TreeMap<>();
-            for (File f : new File(dir.toURI()).listFiles()) {
-                scripts.put(Integer.parseInt(f.getName().substring(1, f.getName().indexOf("__"))), f);
+            if (dir == null) {
+                throw new IllegalArgumentException("no db/migration/" + module + " beside " + anchor.getName());
             }
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                for (File f : scripts.values()) {
-                    StringBuilder statement = new StringBuilder();
-                    for (String line : Files.readAllLines(f.toPath())) {
-                        String t = line.strip();
-                        if (t.isEmpty() || t.startsWith("--")) {
-                            continue;
-                        }
-                        statement.append(line).append('\n');
-                        if (t.endsWith(";")) {
-                            st.execute(statement.substring(0, statement.lastIndexOf(";")));
-                            statement.setLength(0);
+            java.net.URI uri = dir.toURI();
+            // the scripts are files in target/classes, or entries of the module's jar (a test-scope dependency)
+            try (java.nio.file.FileSystem jar = "jar".equals(uri.getScheme())
+                    ? java.nio.file.FileSystems.newFileSystem(uri, Map.of()) : null) {
+                java.nio.file.Path folder = jar == null ? java.nio.file.Path.of(uri) : jar.provider().getPath(uri);
+                Map<Integer, java.nio.file.Path> scripts = new TreeMap<>();
+                try (java.util.stream.Stream<java.nio.file.Path> list = Files.list(folder)) {
+                    list.forEach(f -> {
+                        String name = f.getFileName().toString();
+                        scripts.put(Integer.parseInt(name.substring(1, name.indexOf("__"))), f);
+                    });
+                }
+                try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                    for (java.nio.file.Path f : scripts.values()) {
+                        StringBuilder statement = new StringBuilder();
+                        for (String line : Files.readAllLines(f)) {
+                            String t = line.strip();
+                            if (t.isEmpty() || t.startsWith("--")) {
+                                continue;
+                            }
+                            statement.append(line).append('\n');
+                            if (t.endsWith(";")) {
+                                st.execute(statement.substring(0, statement.lastIndexOf(";")));
+                                statement.setLength(0);
+                            }
                         }
                     }
                 }
