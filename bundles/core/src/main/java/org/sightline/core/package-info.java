@@ -2,10 +2,10 @@
  * The core's services for the web layer, the shell and the report bundle: the widget registry and its
  * health, dashboards (composed, privacy-filtered), customers scoped to a viewer, ingestion and tokens;
  * and, for family bundles, {@link org.sightline.core.Transactions} and {@link org.sightline.core.Credits}
- * (since 1.2). Product modules never see this package; they use {@code org.sightline.api}.
+ * (since 1.2); PDF reports ({@link org.sightline.core.PdfReports}, since 2.2). Product modules never see this package; they use {@code org.sightline.api}.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.sightline.core;
 
 import org.osgi.annotation.bundle.Export;

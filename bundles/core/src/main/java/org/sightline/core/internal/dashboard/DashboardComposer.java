@@ -74,7 +74,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * bounded pool with a per-widget deadline, turns every failure into an error card, and passes every
  * view through the {@link PrivacyFilter} before it is cached or returned.
  */
-@Component(service = DashboardService.class, configurationPid = "org.sightline.core")
+@Component(service = {DashboardService.class, DashboardComposer.class}, configurationPid = "org.sightline.core")
 @Designate(ocd = DashboardComposer.Config.class)
 public class DashboardComposer implements DashboardService {
 
@@ -101,6 +101,10 @@ public class DashboardComposer implements DashboardService {
                 + "customer's data, subscriptions or assignments, each widget's refresh interval), for at most this "
                 + "long. 0 composes every request.")
         long dashboard_reuse_ms() default 10_000;
+
+        @AttributeDefinition(name = "Report deadline (ms)", description = "A widget's PDF report still being produced after "
+                + "this long is abandoned and the user told it failed.")
+        long report_deadline_ms() default 15_000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardComposer.class);
@@ -386,8 +390,28 @@ public class DashboardComposer implements DashboardService {
         }
     }
 
+    /**
+     * Runs other work of a widget (a report) on the widget pool, so that products' code runs on the same bounded
+     * threads as their renders; the caller waits with its own deadline and cancels on overrun.
+     *
+     * @throws RejectedExecutionException when the pool is full
+     */
+    public <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        return pool.submit(task);
+    }
+
+    /**
+     * The range a query asks for, or the default range, checked as for a dashboard.
+     *
+     * @throws InvalidParameterException naming {@code from} or {@code to}
+     */
+    public TimeRange rangeOf(DashboardQuery query) {
+        checkRange(query);
+        return range(query);
+    }
+
     /** The live widget with that id, if the customer and viewer may see it; 404 otherwise. */
-    private WidgetEntry visibleWidget(CustomerRef customer, Viewer viewer, String widgetId) {
+    public WidgetEntry visibleWidget(CustomerRef customer, Viewer viewer, String widgetId) {
         Set<String> visibleProducts = new HashSet<>();
         navigation(customer).forEach(p -> visibleProducts.add(p.id()));
         return registry.entries().stream()

@@ -533,6 +533,7 @@ public class DashboardComposerTest {
             @Override public int range_default_days() { return 30; }
             @Override public int range_max_days() { return 3660; }
             @Override public long dashboard_reuse_ms() { return 10_000; }
+            @Override public long report_deadline_ms() { return 15_000; }
         };
     }
 }

@@ -320,6 +320,7 @@ public class PersonalDataChannelsTest {
             @Override public int range_default_days() { return 30; }
             @Override public int range_max_days() { return 3660; }
             @Override public long dashboard_reuse_ms() { return 0; }
+            @Override public long report_deadline_ms() { return 15_000; }
         };
     }
 }
