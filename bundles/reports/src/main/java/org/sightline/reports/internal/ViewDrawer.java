@@ -217,7 +217,8 @@ final class ViewDrawer {
     private void links(List<Link> links, List<LinksView.Action> actions) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Link l : links) {
-            lines.add(l.href() == null ? l.label() : l.label() + ": " + l.href());
+            // A panel or a path in the portal means nothing on paper: its label alone.
+            lines.add(l.href() == null || l.href().startsWith("/") ? l.label() : l.label() + ": " + l.href());
         }
         for (LinksView.Action a : actions) {
             lines.add(a.label() + " (action in the portal)");
