@@ -40,7 +40,7 @@ public class GovernanceIT extends SightlineTestSupport {
     private static final EnumSet<FeaturesService.Option> NONE = EnumSet.noneOf(FeaturesService.Option.class);
 
     @Inject
-    private FeaturesService features;
+    private org.osgi.framework.BundleContext context;
 
     @Inject
     private TokenService tokens;
@@ -52,14 +52,14 @@ public class GovernanceIT extends SightlineTestSupport {
         String dashboard = "/api/v1/customers/" + c.id() + "/dashboard";
         String[][] products = {{"policy", "policy.status", "policy.violations"}, {"risk", "risk.trends", "risk.report"}};
         for (String[] p : products) {
-            features.installFeature("sightline-product-" + p[0], NONE);
+            features().installFeature("sightline-product-" + p[0], NONE);
             HttpResponse<String> r = await(dashboard, 30, x -> x.body().contains("\"" + p[1] + "\"")
                     && x.body().contains("\"" + p[2] + "\""));
             assertTrue(r.body(), json(r).get("navigation").toString().contains("\"" + p[0] + "\""));
             assertEquals(200, get(dashboard + "?product=" + p[0]).statusCode());
         }
         for (String[] p : products) {
-            features.uninstallFeature("sightline-product-" + p[0], NONE);
+            features().uninstallFeature("sightline-product-" + p[0], NONE);
             HttpResponse<String> r = await(dashboard, 30, x -> !x.body().contains("\"" + p[1] + "\""));
             assertEquals(200, r.statusCode());
             assertFalse(r.body(), r.body().contains("\"" + p[2] + "\""));
@@ -70,8 +70,8 @@ public class GovernanceIT extends SightlineTestSupport {
     @Test
     public void whatTheBackendsSendIsShownAndOnlyActorsCreateAServiceAccount() throws Exception {
         ensureUser();
-        features.installFeature("sightline-product-policy", NONE);
-        features.installFeature("sightline-product-risk", NONE);
+        features().installFeature("sightline-product-policy", NONE);
+        features().installFeature("sightline-product-risk", NONE);
         CustomerRef c = customer("GOV-2", "policy", "risk");
         long viewer = staff.find(VIEWER).isPresent() ? staff.find(VIEWER).get().id()
                 : staff.create(c.partnerId(), VIEWER, "Gov Viewer", "viewer", VIEWER_PW.toCharArray()).id();
@@ -133,7 +133,7 @@ public class GovernanceIT extends SightlineTestSupport {
     @Test
     public void theDetailedReportIsAPdfWithItsSectionsForTheCallersCustomersOnly() throws Exception {
         ensureUser();
-        features.installFeature("sightline-product-risk", NONE);
+        features().installFeature("sightline-product-risk", NONE);
         CustomerRef c = customer("GOV-3", "risk");
         long other = customers.createPartner("Governance Other Partner");
         CustomerRef foreign = customers.createCustomer(other, "GOV-F", "Foreign", "EUR", true);
@@ -152,6 +152,23 @@ public class GovernanceIT extends SightlineTestSupport {
         }
         assertFalse(text.contains("Riskiest mailboxes"));
         assertProblem(get("/api/v1/customers/" + foreign.id() + report), 404);
+    }
+
+    /**
+     * The features service as it is now: a refresh while features are installed can restart Karaf's features bundle,
+     * after which a service object injected at the start refuses work (seen: RejectedExecutionException).
+     */
+    private FeaturesService features() throws InterruptedException {
+        org.osgi.util.tracker.ServiceTracker<FeaturesService, FeaturesService> t =
+                new org.osgi.util.tracker.ServiceTracker<>(context, FeaturesService.class, null);
+        t.open();
+        try {
+            FeaturesService f = t.waitForService(30_000);
+            assertTrue("no FeaturesService within 30 s", f != null);
+            return f;
+        } finally {
+            t.close();
+        }
     }
 
     private HttpResponse<String> ingest(String token, String product, String... lines) throws Exception {
