@@ -2,7 +2,7 @@
 // credits and the actions menu; the customer's products on the left; widgets grouped by section.
 import { html, nothing } from 'lit';
 import { LightElement, navigate, session, toast, emptyState, skeleton, PERMISSIONS } from './base.js';
-import { api, zone } from './api.js';
+import { api, download, zone } from './api.js';
 import { money, initials, hue } from './format.js';
 import { icon, productIcon, cssVars } from './icons.js';
 import { groupBySection } from './widgets.js';
@@ -42,6 +42,7 @@ export class CustomerPage extends LightElement {
     details: { state: true },
     error: { state: true },
     loading: { state: true },
+    exporting: { state: true },
   };
 
   constructor() {
@@ -64,6 +65,20 @@ export class CustomerPage extends LightElement {
 
   get range() {
     return rangeOf(this.rangeKey);
+  }
+
+  /** The page as PDF (GET .../dashboard.pdf with the page's product, range and zone), drawn on the server. */
+  async exportPdf() {
+    const r = this.range;
+    this.exporting = true;
+    try {
+      await download(`/customers/${this.customerId}/dashboard.pdf`,
+        { product: this.product || undefined, from: r.from, to: r.to, tz: zone }, 'dashboard.pdf');
+    } catch (e) {
+      if (e.status !== 401) toast(e.missing ? 'PDF export is not available on this server yet.' : `Export failed: ${e.detail || e.title}`, 'error');
+    } finally {
+      this.exporting = false;
+    }
   }
 
   async load() {
@@ -268,6 +283,8 @@ export class CustomerPage extends LightElement {
           </select></label>` : nothing}
         <button type="button" class="button" @click=${() => this.load()} ?disabled=${this.loading}>
           ${icon('refresh', `icon small ${this.loading ? 'spin' : ''}`)}<span>Refresh</span></button>
+        <button type="button" class="button" data-action="export-pdf" @click=${() => this.exportPdf()} ?disabled=${this.exporting || !d}>
+          ${icon('download', 'icon small')}<span>${this.exporting ? 'Preparing PDF…' : 'Export to PDF'}</span></button>
       </div>
     </div>`;
   }

@@ -28,6 +28,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
 import org.sightline.core.Readiness;
+import org.sightline.core.PdfReports;
 import org.sightline.core.ProductCatalogue;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
@@ -68,7 +69,7 @@ public class ApiServlet extends ServletContainer {
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
-                  ProductCatalogue catalogue, Caches caches) {
+                  ProductCatalogue catalogue, Caches caches, PdfReports reports) {
     }
 
     @Activate
@@ -78,10 +79,10 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
-                      @Reference Caches caches, Config config) {
+                      @Reference Caches caches, @Reference PdfReports reports, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches));
+                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -147,6 +148,8 @@ public class ApiServlet extends ServletContainer {
         rc.register(new OpenApiResource());
         rc.register(new ApiResource(dashboards, registry, p.catalogue(), ingest, new JsonFactory(), p.caches()));
         rc.register(new ExportResource(exports, p.audit()));
+        rc.register(new ReportResource.Dashboard(p.reports()));
+        rc.register(new ReportResource.Widget(p.reports()));
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staff(), p.staffAdmin(), p.customers()));
