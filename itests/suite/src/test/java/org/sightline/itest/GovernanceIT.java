@@ -111,6 +111,7 @@ public class GovernanceIT extends SightlineTestSupport {
         HttpResponse<String> risk = ingest(token, "risk", daily.toString().strip(),
                 "{\"type\":\"workspace\",\"id\":\"site-1\",\"customer\":\"GOV-2\",\"workspaceKind\":\"sharepoint\",\"name\":\"Finance\",\"day\":\"" + today
                         + "\",\"highRisk\":1,\"mediumRisk\":2,\"sensitive\":3,\"externalUsers\":4,\"externalLinks\":5}");
+        assertEquals(risk.body(), 202, risk.statusCode());
         assertEquals(risk.body(), 5, json(risk).get("stored").asInt());
         JsonNode trends = json(get("/api/v1/customers/" + c.id() + "/widgets/risk.trends"));
         JsonNode series = trends.at("/view/series");

@@ -18,8 +18,8 @@ public interface GovernanceSamples {
     int MAX_CUSTOMERS = 1000;
 
     /**
-     * The request's customer, then the other customers of its partner that subscribe to the product (as the
-     * customer list's product filter finds them), by account id, at most {@link #MAX_CUSTOMERS} in all.
+     * The request's customer, then the partner's other sample customers (those the core's sample loader made) that
+     * subscribe to the product, by account id, at most {@link #MAX_CUSTOMERS} in all.
      *
      * @param request   the core's sample-data request for the Sample Customer
      * @param productId the product

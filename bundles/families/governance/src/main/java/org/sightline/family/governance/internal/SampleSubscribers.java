@@ -19,13 +19,18 @@ import org.sightline.core.CustomerSummary;
 import org.sightline.core.Roles;
 
 /**
- * The sample customers of a governance product: the Sample Customer the core asked about, and the other customers
- * of its partner that subscribe to the product, read through the core's customer directory as a partner-wide
+ * The sample customers of a governance product: the Sample Customer the core asked about, and the partner's
+ * generated sample customers (account ids {@code SL-…}) that subscribe to the product, read through the core's customer directory as a partner-wide
  * reader of that partner (the core's scope rules apply as to anyone).
  */
 @Component(service = GovernanceSamples.class)
 public class SampleSubscribers implements GovernanceSamples {
     private static final int PAGE = 500;
+    /**
+     * The account ids of the sample partner's generated customers, as the core's sample loader writes them: real
+     * customers someone adds to the sample partner (an integration test's, say) never get sample data.
+     */
+    static final String SAMPLE_ACCOUNTS = "SL-";
     private final CustomerDirectory customers;
 
     @Activate
@@ -42,13 +47,13 @@ public class SampleSubscribers implements GovernanceSamples {
         out.add(sample);
         String cursor = null;
         do {
-            CustomerPage page = customers.list(reader, new CustomerQuery(null, productId, null, null, false,
+            CustomerPage page = customers.list(reader, new CustomerQuery(SAMPLE_ACCOUNTS, productId, null, null, false,
                     "accountId", cursor, PAGE));
             for (CustomerSummary s : page.items()) {
                 if (out.size() >= MAX_CUSTOMERS) {
                     return out;
                 }
-                if (s.id() != sample.id()) {
+                if (s.id() != sample.id() && s.accountId().startsWith(SAMPLE_ACCOUNTS)) {
                     customers.find(reader, s.id()).ifPresent(out::add);
                 }
             }
