@@ -1,0 +1,172 @@
+package org.sightline.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Before;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.sightline.api.CustomerRef;
+
+/**
+ * PDF exports against the distribution: the Sample Customer's dashboard as a PDF (cover, widgets), a customer
+ * whose widget plants personal data (the PDF's text, read back with the distribution's PDFBox, has it masked),
+ * another partner's customer (404), and the renderer's feature uninstalled at runtime (503, back to 200 once
+ * it is installed again).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReportsIT extends SightlineTestSupport {
+    private static final String REPORTS_FEATURE = "sightline-reports";
+    private CustomerRef sample;
+    private CustomerRef leaky;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    /**
+     * Idempotent, without relying on static state: uninstalling the renderer's feature takes PDFBox away, which
+     * refreshes this probe (it reads PDFs with PDFBox), so a later test may run in a fresh copy of this class.
+     */
+    @Before
+    public void setUp() throws Exception {
+        long partner = samplePartner();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (customers.findByAccount(partner, "SAMPLE-0001").isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        sample = customers.findByAccount(partner, "SAMPLE-0001").orElseThrow();
+        leaky = customers.findByAccount(partner, "REP-1").orElse(null);
+        if (leaky == null) {
+            leaky = customer("REP-1", "itest-demo");
+        }
+        org.apache.karaf.features.Feature demo = features.getFeature("sightline-product-itest-demo");
+        if (demo == null) {
+            features.addRepository(URI.create("mvn:org.sightline/org.sightline.itest.widgets/"
+                    + System.getProperty("project.version") + "/xml/features"));
+        }
+        if (demo == null || !features.isInstalled(demo)) {
+            features.installFeature("sightline-product-itest-demo", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        await("/api/v1/products", 30, r -> r.body().contains("itest-demo"));
+    }
+
+    /**
+     * Installs the renderer's feature again. Karaf may restart its features service while provisioning (the
+     * instance injected here then refuses work), so a fresh one is looked up until one takes the request.
+     */
+    private void reinstall() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            ServiceReference<FeaturesService> ref = bundleContext.getServiceReference(FeaturesService.class);
+            try {
+                FeaturesService fs = ref == null ? null : bundleContext.getService(ref);
+                if (fs != null) {
+                    fs.installFeature(REPORTS_FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+                    return;
+                }
+            } catch (java.util.concurrent.RejectedExecutionException | IllegalStateException stale) {
+                if (System.nanoTime() > until) {
+                    throw stale;
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<byte[]> pdf(String path) throws Exception {
+        ensureUser();
+        return http.send(bounded(HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).GET().build()),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static void assertPdf(HttpResponse<byte[]> r) {
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), 200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse(""),
+                r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\""));
+        assertEquals("%PDF-", new String(r.body(), 0, 5, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    public void theSampleCustomersDashboardIsAPdfWithItsCoverAndWidgets() throws Exception {
+        HttpResponse<byte[]> r = pdf("/api/v1/customers/" + sample.id() + "/dashboard.pdf?tz=Europe/Berlin");
+        assertPdf(r);
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("SAMPLE-0001-dashboard-"));
+        String text = text(r.body());
+        for (String expected : new String[] {"Dashboard", "Prepared for", "Sample Customer", "Prepared by", "(Europe/Berlin)",
+                "Products & subscriptions", "Page 1 of "}) {
+            assertTrue(expected + " in\n" + text, text.contains(expected));
+        }
+        HttpResponse<String> activity = await("/api/v1/audit", 10, a -> a.body().contains("report.exported"));
+        assertTrue(activity.body(), activity.body().contains("Dashboard (PDF)"));
+    }
+
+    @Test
+    public void plantedPersonalDataIsMaskedInThePdf() throws Exception {
+        HttpResponse<byte[]> r = pdf("/api/v1/customers/" + leaky.id() + "/dashboard.pdf");
+        assertPdf(r);
+        String text = text(r.body());
+        assertTrue(text, text.contains("Leaky log for \u2022\u2022\u2022\u20220123"));
+        assertTrue(text, text.contains("[name hidden]"));
+        assertFalse(text, Pattern.compile("7700\\D{0,3}900").matcher(text).find());
+        assertFalse(text, text.toLowerCase().contains("jane"));
+        assertFalse(text, text.contains("Roe"));
+        assertFalse(text, text.contains("usual place"));
+    }
+
+    @Test
+    public void anotherPartnersCustomerAndAnUnknownReportAreNotFound() throws Exception {
+        long other = customers.createPartner("Reports Other Partner");
+        CustomerRef foreign = customers.createCustomer(other, "REP-FOREIGN", "Foreign", "USD", true);
+        assertEquals(404, pdf("/api/v1/customers/" + foreign.id() + "/dashboard.pdf").statusCode());
+        assertEquals(404, pdf("/api/v1/customers/" + leaky.id() + "/widgets/itest-demo.leaky/reports/detailed.pdf").statusCode());
+        HttpResponse<byte[]> bad = pdf("/api/v1/customers/" + leaky.id() + "/dashboard.pdf?from=yesterday&to=2026-11-21");
+        assertEquals(400, bad.statusCode());
+        assertEquals("application/problem+json", bad.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    public void withoutTheRendererFeatureThePdfIs503AndComesBackWithIt() throws Exception {
+        String path = "/api/v1/customers/" + sample.id() + "/dashboard.pdf";
+        features.uninstallFeature(REPORTS_FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        try {
+            HttpResponse<String> gone = await(path, 30, r -> r.statusCode() == 503);
+            assertEquals("application/problem+json", gone.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(gone.body(), json(gone).get("detail").asText().equals("The PDF renderer is not installed."));
+            assertEquals(200, get("/api/v1/customers/" + sample.id() + "/dashboard").statusCode());
+        } finally {
+            reinstall();
+        }
+        await(path, 30, r -> r.statusCode() == 200);
+    }
+}
