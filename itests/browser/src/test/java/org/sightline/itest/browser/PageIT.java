@@ -82,7 +82,7 @@ public class PageIT {
         awaitSignIn(VIEWER, "vera-secret", out);
         awaitProduct("sms", true);
         server.shell("sightline:subscribe 1 sms active");
-        browser = newBrowser();
+        browser = newBrowser(tools);
     }
 
     @AfterClass
@@ -98,7 +98,7 @@ public class PageIT {
         }
     }
 
-    static ChromeDriver newBrowser() throws IOException {
+    static ChromeDriver newBrowser(BrowserTools tools) throws IOException {
         profile = Files.createTempDirectory("sightline-chromium");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(tools.chromium.toFile());
