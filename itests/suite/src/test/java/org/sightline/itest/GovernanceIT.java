@@ -140,8 +140,8 @@ public class GovernanceIT extends SightlineTestSupport {
         ensureUser();
         features().installFeature("sightline-product-risk", NONE);
         CustomerRef c = customer("GOV-3", "risk");
-        long other = customers.createPartner("Governance Other Partner");
-        CustomerRef foreign = customers.createCustomer(other, "GOV-F", "Foreign", "EUR", true);
+        long other = provisioning.createPartner(OPERATOR, "Governance Other Partner", false);
+        CustomerRef foreign = provisioning.createCustomer(OPERATOR, other, "GOV-F", "Foreign", "EUR", true);
         subscribe(foreign.id(), "risk", "active");
         String report = "/widgets/risk.report/reports/detailed.pdf?exchange=skip";
         await("/api/v1/customers/" + c.id() + "/widgets/risk.report", 30, x -> x.statusCode() == 200);

@@ -55,11 +55,11 @@ public class ReportsIT extends SightlineTestSupport {
     public void setUp() throws Exception {
         long partner = samplePartner();
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (customers.findByAccount(partner, "SAMPLE-0001").isEmpty() && System.nanoTime() < until) {
+        while (findByAccount("SAMPLE-0001").isEmpty() && System.nanoTime() < until) {
             Thread.sleep(200);
         }
-        sample = customers.findByAccount(partner, "SAMPLE-0001").orElseThrow();
-        leaky = customers.findByAccount(partner, "REP-1").orElse(null);
+        sample = findByAccount("SAMPLE-0001").orElseThrow();
+        leaky = findByAccount("REP-1").orElse(null);
         if (leaky == null) {
             leaky = customer("REP-1", "itest-demo");
         }
@@ -146,8 +146,8 @@ public class ReportsIT extends SightlineTestSupport {
 
     @Test
     public void anotherPartnersCustomerAndAnUnknownReportAreNotFound() throws Exception {
-        long other = customers.createPartner("Reports Other Partner");
-        CustomerRef foreign = customers.createCustomer(other, "REP-FOREIGN", "Foreign", "USD", true);
+        long other = provisioning.createPartner(OPERATOR, "Reports Other Partner", false);
+        CustomerRef foreign = provisioning.createCustomer(OPERATOR, other, "REP-FOREIGN", "Foreign", "USD", true);
         assertEquals(404, pdf("/api/v1/customers/" + foreign.id() + "/dashboard.pdf").statusCode());
         assertEquals(404, pdf("/api/v1/customers/" + leaky.id() + "/widgets/itest-demo.leaky/reports/detailed.pdf").statusCode());
         HttpResponse<byte[]> bad = pdf("/api/v1/customers/" + leaky.id() + "/dashboard.pdf?from=yesterday&to=2026-11-21");

@@ -232,6 +232,15 @@ public abstract class SightlineTestSupport {
         return c;
     }
 
+    /** A customer of the sample partner by account id, as the test user {@link #USER} (its admin) finds it. */
+    protected java.util.Optional<CustomerRef> findByAccount(String accountId) throws InterruptedException {
+        ensureUser();
+        org.sightline.api.Viewer admin = staff.find(USER).orElseThrow().viewer();
+        return customers.list(admin, new org.sightline.core.CustomerQuery(accountId, null, null, null, false, "name", null, 50))
+                .items().stream().filter(c -> c.accountId().equals(accountId)).findFirst()
+                .flatMap(c -> customers.find(admin, c.id()));
+    }
+
     /** Runs a shell command as Karaf would, returning what it printed. */
     protected String shell(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

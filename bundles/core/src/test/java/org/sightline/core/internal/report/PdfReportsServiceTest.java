@@ -60,6 +60,7 @@ import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.cache.ChangeNotes;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 import org.sightline.core.internal.dashboard.ViewCache;
+import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.internal.registry.WidgetRegistryImpl;
 import org.sightline.reports.internal.PdfReportRenderer;
 
@@ -86,6 +87,7 @@ public class PdfReportsServiceTest {
     private final CacheDirectory caches = new CacheDirectory();
     private final ViewCache cache = new ViewCache(changes, caches);
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
+    private final Tenancy tenancy = mock(Tenancy.class);
     private final ReportActivity activity = mock(ReportActivity.class);
     private final AuditLog audit = mock(AuditLog.class);
     private DashboardComposer composer;
@@ -98,11 +100,11 @@ public class PdfReportsServiceTest {
     public void setUp() {
         when(customers.find(any(), anyLong())).thenReturn(Optional.empty());
         when(customers.find(any(), eq(7L))).thenReturn(Optional.of(ACME));
-        when(customers.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
-        when(customers.partners()).thenReturn(Map.of(1L, "Contoso Partners"));
+        when(tenancy.subscribedProducts(anyLong())).thenReturn(List.of("leak"));
+        when(customers.partnerName(any())).thenReturn("Contoso Partners");
         when(customers.logo(any(), anyLong())).thenThrow(new NotFoundException("no logo"));
         bindProduct();
-        composer = new DashboardComposer(registry, customers, cache, changes, caches, audit, config(2_000));
+        composer = new DashboardComposer(registry, customers, tenancy, cache, changes, caches, audit, config(2_000));
         bind("leak.table", "Recent messages", r -> table());
         bind("leak.tiles", "SMS at a glance", r -> new KpiView(List.of(new Kpi("k", "Last caller " + PHONE, Cell.phone(PHONE)),
                 new Kpi("n", "Owner", Cell.personName(NAME)))));

@@ -140,7 +140,7 @@ public class PrivacyTest {
             WidgetView v = widget.render(request(q.panel(), q.page().cursor(), q.page().limit()));
             return new RenderedWidget(DESCRIPTOR, PrivacyFilter.filter(v), null, 1);
         });
-        TableExportService export = new TableExportService(dashboards);
+        TableExportService export = new TableExportService(dashboards, mock(org.sightline.core.AuditLog.class));
         TableView items = (TableView) widget.render(request("suspicious", null, 500));
         List<String> panels = new ArrayList<>(List.of("suspicious"));
         items.rows().forEach(r -> panels.add(r.panel()));
