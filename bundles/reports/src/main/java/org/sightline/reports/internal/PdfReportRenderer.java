@@ -142,7 +142,9 @@ public class PdfReportRenderer implements ReportRenderer {
             c.down(5);
         } else if (block instanceof ReportDocument.ViewBlock v) {
             if (v.title() != null && !v.title().isBlank()) {
-                c.need(50);
+                // Keep the caption with the start of its view: a chart or a row of tiles does not split.
+                c.need(17 + (v.view() instanceof org.sightline.api.view.TimeSeriesView ? ChartDrawer.HEIGHT + 30
+                        : v.view() instanceof org.sightline.api.view.KpiView ? 64 : 40));
                 c.color(Colors.TEXT);
                 c.text(c.bold, 11, Canvas.LEFT, c.y() - 11, c.fit(c.bold, 11, v.title(), Canvas.WIDTH));
                 c.color(new float[] {0, 0, 0});
