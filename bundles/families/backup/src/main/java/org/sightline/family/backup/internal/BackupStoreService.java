@@ -78,7 +78,6 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
                     } else {
                         duplicates++;
                     }
-                    c.releaseSavepoint(sp);
                 } catch (InvalidRecordException e) {
                     c.rollback(sp);
                     rejected.add(e.rejection(r.line()));

@@ -157,7 +157,6 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        c.releaseSavepoint(sp);
         if (!insertRollUps(c, productId, rollUps)) {
             mergeRollUps(c, productId, rollUps);
         }
@@ -180,7 +179,6 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        c.releaseSavepoint(sp);
         return true;
     }
 
