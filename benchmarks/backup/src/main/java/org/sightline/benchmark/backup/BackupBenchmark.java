@@ -67,6 +67,9 @@ public final class BackupBenchmark {
     private static final String BARE_INSERT = "INSERT INTO backup_job (job_id, product_id, customer_id, workload, started, "
             + "finished, status, objects_ok, objects_bad, bytes, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** Makes the feed's run ids unique per program run, so that --reuse true stores new runs. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     private BackupBenchmark() {
     }
 
@@ -191,7 +194,7 @@ public final class BackupBenchmark {
                     Instant started = night.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600 + r.nextInt(3600));
                     int roll = r.nextInt(100);
                     JobStatus s = roll < 91 ? JobStatus.SUCCEEDED : roll < 97 ? JobStatus.PARTIALLY_SUCCEEDED : JobStatus.FAILED;
-                    String id = "feed-" + round + "-" + runs.size();
+                    String id = "feed-" + RUN + "-" + round + "-" + runs.size();
                     JobRun run = new JobRun(c, id, w.id(), started, started.plusSeconds(600 + r.nextInt(3000)), s,
                             s == JobStatus.FAILED ? 0 : 100 + r.nextInt(500), s == JobStatus.SUCCEEDED ? 0 : 3, 1_000_000L * r.nextInt(500),
                             s == JobStatus.SUCCEEDED ? null : "Throttled by the service",
