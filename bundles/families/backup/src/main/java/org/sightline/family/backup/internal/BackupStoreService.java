@@ -78,7 +78,6 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
                     } else {
                         duplicates++;
                     }
-                    // not released: the core's transaction forbids releaseSavepoint; the commit releases it
                 } catch (InvalidRecordException e) {
                     c.rollback(sp);
                     rejected.add(e.rejection(r.line()));

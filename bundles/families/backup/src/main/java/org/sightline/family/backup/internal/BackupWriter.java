@@ -157,7 +157,6 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        // not released: the core's transaction forbids releaseSavepoint; the commit releases it
         if (!insertRollUps(c, productId, rollUps)) {
             mergeRollUps(c, productId, rollUps);
         }
@@ -180,7 +179,6 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        // not released: the core's transaction forbids releaseSavepoint; the commit releases it
         return true;
     }
 

@@ -68,6 +68,12 @@ final class TestCore implements Transactions, Credits {
                     if (m.getName().equals("close")) {
                         return null;
                     }
+                    // as the core's transactional data source: savepoints may be set and rolled back to, not released
+                    if (m.getName().equals("commit") || m.getName().equals("setAutoCommit")
+                            || m.getName().equals("releaseSavepoint")
+                            || m.getName().equals("rollback") && (args == null || args.length == 0)) {
+                        throw new java.sql.SQLException("the core owns this transaction: " + m.getName() + " is not allowed");
+                    }
                     try {
                         return m.invoke(connection, args);
                     } catch (InvocationTargetException e) {
