@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Before;
@@ -82,7 +81,7 @@ public class ReportsIT extends SightlineTestSupport {
     }
 
     private static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        try (PDDocument doc = PDDocument.load(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
     }

@@ -25,7 +25,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.sightline.api.report.Branding;
 import org.sightline.api.report.ReportDocument;
@@ -91,7 +90,7 @@ public final class DashboardPdf {
             }
             bytes = r.body().length;
         }
-        try (PDDocument d = Loader.loadPDF(get(http, pdfUrl, auth, HttpResponse.BodyHandlers.ofByteArray()).body())) {
+        try (PDDocument d = PDDocument.load(get(http, pdfUrl, auth, HttpResponse.BodyHandlers.ofByteArray()).body())) {
             pages = d.getNumberOfPages();
         }
         JsonNode dashboard = JSON.readTree(get(http, base + "/api/v1/customers/" + id + "/dashboard" + query, auth,

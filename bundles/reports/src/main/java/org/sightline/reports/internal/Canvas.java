@@ -10,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The pages of one report and a cursor moving down them: A4 portrait, fixed margins, a new page when the next
@@ -29,8 +28,8 @@ final class Canvas implements AutoCloseable {
     static final float TOP = SIZE.getHeight() - MARGIN - HEADER;
     static final float BOTTOM = MARGIN + FOOTER;
 
-    final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    final PDFont regular = PDType1Font.HELVETICA;
+    final PDFont bold = PDType1Font.HELVETICA_BOLD;
     final PDDocument doc;
     private PDPageContentStream content;
     private float y;

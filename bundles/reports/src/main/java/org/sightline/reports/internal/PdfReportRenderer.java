@@ -33,7 +33,7 @@ public class PdfReportRenderer implements ReportRenderer {
 
     @Override
     public void render(ReportDocument document, Branding branding, OutputStream out) throws IOException {
-        try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMainMemoryOnly().streamCache)) {
+        try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMainMemoryOnly())) {
             info(doc, document, branding);
             try (Canvas canvas = new Canvas(doc)) {
                 cover(canvas, document, branding);

@@ -19,7 +19,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -99,7 +98,7 @@ public class PdfReportRendererTest {
     public void thePdfOpensAndShowsTheCoverTitlesMaskedValuesAndPageNumbers() throws IOException {
         byte[] bytes = render(document(120), branding(null));
         assertTrue(new String(bytes, 0, 8, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
-        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+        try (PDDocument pdf = PDDocument.load(bytes)) {
             int pages = pdf.getNumberOfPages();
             assertTrue("cover, content and a table over more pages: " + pages, pages >= 4);
             String text = text(pdf);
@@ -131,7 +130,7 @@ public class PdfReportRendererTest {
     @Test
     public void chartsAreVectorPathsNotImages() throws IOException {
         byte[] bytes = render(document(3), branding(null));
-        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+        try (PDDocument pdf = PDDocument.load(bytes)) {
             for (PDPage page : pdf.getPages()) {
                 for (COSName name : page.getResources().getXObjectNames()) {
                     throw new AssertionError("no image expected without a logo, found " + name);
@@ -152,11 +151,11 @@ public class PdfReportRendererTest {
         g.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
-        try (PDDocument pdf = Loader.loadPDF(render(document(1), branding(new Branding.Image("image/png", png.toByteArray()))))) {
+        try (PDDocument pdf = PDDocument.load(render(document(1), branding(new Branding.Image("image/png", png.toByteArray()))))) {
             assertTrue(pdf.getPage(0).getResources().getXObjectNames().iterator().hasNext());
         }
         byte[] webp = "RIFF\0\0\0\0WEBPVP8 not really".getBytes(StandardCharsets.ISO_8859_1);
-        try (PDDocument pdf = Loader.loadPDF(render(document(1), branding(new Branding.Image("image/webp", webp))))) {
+        try (PDDocument pdf = PDDocument.load(render(document(1), branding(new Branding.Image("image/webp", webp))))) {
             assertFalse(pdf.getPage(0).getResources().getXObjectNames().iterator().hasNext());
             assertTrue(text(pdf).contains("Sample Customer"));
         }
@@ -164,7 +163,7 @@ public class PdfReportRendererTest {
 
     @Test
     public void anEmptyDocumentStillHasACoverAndPageNumbers() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(render(new ReportDocument("Empty", List.of()), branding(null)))) {
+        try (PDDocument pdf = PDDocument.load(render(new ReportDocument("Empty", List.of()), branding(null)))) {
             assertEquals(2, pdf.getNumberOfPages());
             assertTrue(text(pdf).contains("Page 2 of 2"));
         }

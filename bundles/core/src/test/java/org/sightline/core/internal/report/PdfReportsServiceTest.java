@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Before;
@@ -271,7 +270,7 @@ public class PdfReportsServiceTest {
     }
 
     private static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        try (PDDocument doc = PDDocument.load(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
     }
