@@ -42,6 +42,35 @@ public interface StaffAdmin {
     StaffUser setEnabledAsOperator(Viewer operator, String username, boolean enabled);
 
     /**
+     * Creates a portal user in any partner, as a server operator (the shell's {@code user-add}); audited as
+     * {@code staff.create} in that partner under the operator's name.
+     *
+     * @param serverOperator whether the user is also a server operator ({@code server.admin})
+     * @param password       the password, or {@code null} for a user who signs in through LDAP only
+     * @throws ForbiddenException        without {@code server.admin}
+     * @throws InvalidParameterException naming the field at fault
+     * @throws ConflictException         when the username cannot be used
+     */
+    StaffUser createAsOperator(Viewer operator, long partnerId, String username, String displayName, String role,
+                               char[] password, boolean serverOperator);
+
+    /**
+     * Sets any user's password (and unlocks the user), as a server operator; audited as {@code staff.password}.
+     *
+     * @throws ForbiddenException without {@code server.admin}
+     * @throws NotFoundException  when there is no such user
+     */
+    void setPasswordAsOperator(Viewer operator, String username, char[] password);
+
+    /**
+     * Grants or revokes a user's server-operator role ({@code server.admin}); audited as {@code staff.operator}.
+     *
+     * @throws ForbiddenException without {@code server.admin}
+     * @throws NotFoundException  when there is no such user
+     */
+    void setServerOperator(Viewer operator, String username, boolean serverOperator);
+
+    /**
      * The staff of the caller's partner, by username.
      *
      * @throws ForbiddenException without {@link Roles#PARTNER_ADMIN}

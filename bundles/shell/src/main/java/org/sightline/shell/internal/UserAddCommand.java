@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.sightline.core.Provisioning;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffUser;
 
 /** Creates a portal user (partner staff). */
@@ -19,7 +19,7 @@ import org.sightline.core.StaffUser;
 public class UserAddCommand implements Action {
 
     @Reference
-    StaffDirectory staff;
+    StaffAdmin staff;
 
     @Reference
     Provisioning provisioning;
@@ -58,10 +58,8 @@ public class UserAddCommand implements Action {
             String p = password != null ? password : session.readLine("Password: ", '*');
             pw = p == null ? null : p.toCharArray();
         }
-        StaffUser u = staff.create(partnerId, username, displayName == null ? username : displayName, role, pw);
-        if (operator) {
-            staff.setOperator(u.username(), true);
-        }
+        StaffUser u = staff.createAsOperator(Operator.viewer(), partnerId, username,
+                displayName == null ? username : displayName, role, pw, operator);
         System.out.println("Created " + u.role() + (operator ? " and operator " : " ") + u.username() + " of partner "
                 + u.partnerName() + " (" + u.partnerId() + ")");
         return null;

@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffAdmin;
 
 /** Makes a portal user a server operator (widget health, the admin page), or no longer one. */
 @Service
@@ -15,7 +15,7 @@ import org.sightline.core.StaffDirectory;
 public class UserOperatorCommand implements Action {
 
     @Reference
-    StaffDirectory staff;
+    StaffAdmin staff;
 
     @Argument(index = 0, name = "username", required = true, description = "The user")
     String username;
@@ -25,7 +25,7 @@ public class UserOperatorCommand implements Action {
 
     @Override
     public Object execute() {
-        staff.setOperator(username, !revoke);
+        staff.setServerOperator(Operator.viewer(), username, !revoke);
         System.out.println(username + (revoke ? " is no longer a server operator" : " is a server operator"));
         return null;
     }

@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.StaffAdmin;
 
 /** Sets a portal user's password (and unlocks the user). */
 @Service
@@ -15,7 +15,7 @@ import org.sightline.core.StaffDirectory;
 public class UserPasswordCommand implements Action {
 
     @Reference
-    StaffDirectory staff;
+    StaffAdmin staff;
 
     @Reference
     Session session;
@@ -29,7 +29,7 @@ public class UserPasswordCommand implements Action {
     @Override
     public Object execute() throws Exception {
         String p = password != null ? password : session.readLine("New password: ", '*');
-        staff.setPassword(username, p == null ? new char[0] : p.toCharArray());
+        staff.setPasswordAsOperator(Operator.viewer(), username, p == null ? new char[0] : p.toCharArray());
         System.out.println("Password of " + username + " set");
         return null;
     }

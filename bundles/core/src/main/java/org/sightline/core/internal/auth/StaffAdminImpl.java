@@ -136,6 +136,44 @@ public class StaffAdminImpl implements StaffAdmin {
         return staff.find(u.username()).orElseThrow();
     }
 
+    @Override
+    public StaffUser createAsOperator(Viewer operator, long partnerId, String username, String displayName, String role,
+                                      char[] password, boolean serverOperator) {
+        Roles.require(operator, Permissions.ADMIN);
+        StaffUser u;
+        try {
+            u = staff.create(partnerId, username, displayName, role, password);
+            if (serverOperator) {
+                staff.setOperator(u.username(), true);
+            }
+        } catch (SightlineException e) {
+            audit.record(new AuditEntry(0, java.time.Instant.now(), partnerId, operator.user(), "staff.create", null, null,
+                    AuditLog.FAILED, String.valueOf(username) + ": " + e.getMessage(), null));
+            throw e;
+        }
+        audit.record(new AuditEntry(0, java.time.Instant.now(), partnerId, operator.user(), "staff.create", null, null,
+                AuditLog.OK, u.username() + " (" + u.role() + (serverOperator ? ", server operator" : "") + ")", null));
+        return staff.find(u.username()).orElseThrow();
+    }
+
+    @Override
+    public void setPasswordAsOperator(Viewer operator, String username, char[] password) {
+        Roles.require(operator, Permissions.ADMIN);
+        StaffUser u = staff.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        staff.setPassword(u.username(), password);
+        audit.record(new AuditEntry(0, java.time.Instant.now(), u.partnerId(), operator.user(), "staff.password", null, null,
+                AuditLog.OK, u.username() + ": password set", null));
+    }
+
+    @Override
+    public void setServerOperator(Viewer operator, String username, boolean serverOperator) {
+        Roles.require(operator, Permissions.ADMIN);
+        StaffUser u = staff.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        staff.setOperator(u.username(), serverOperator);
+        audit.record(new AuditEntry(0, java.time.Instant.now(), u.partnerId(), operator.user(), "staff.operator", null, null,
+                AuditLog.OK, u.username() + (serverOperator ? ": server operator" : ": no longer a server operator"), null));
+    }
+
     /** Enables or disables; on disabling, the user's sessions end (in the directory) and their tokens are revoked. */
     private int change(StaffUser u, boolean enabled) {
         staff.setEnabled(u.username(), enabled);

@@ -532,6 +532,26 @@ public class PortalServicesTest {
     }
 
     @Test
+    public void theShellsUserCommandsNeedAnOperatorAndAreAuditedInTheUsersPartner() throws Exception {
+        StaffAdminImpl admins = staffAdmin(tokens());
+        assertThrows(ForbiddenException.class, () -> admins.createAsOperator(admin.viewer(), partnerB, "olga", "Olga",
+                "admin", "olga-secret-12".toCharArray(), true));
+        assertTrue(staff.find("olga").isEmpty());
+
+        StaffUser olga = admins.createAsOperator(OPERATOR, partnerB, "olga", "Olga", "admin", "olga-secret-12".toCharArray(), true);
+        assertTrue(olga.operator());
+        admins.setPasswordAsOperator(OPERATOR, "olga", "olga-new-secret-1".toCharArray());
+        assertTrue(staff.checkPassword("olga", "olga-new-secret-1".toCharArray()).isPresent());
+        admins.setServerOperator(OPERATOR, "olga", false);
+        assertFalse(staff.find("olga").orElseThrow().operator());
+        assertThrows(NotFoundException.class, () -> admins.setPasswordAsOperator(OPERATOR, "nobody", "x-secret-123".toCharArray()));
+        assertThrows(ForbiddenException.class, () -> admins.setServerOperator(admin.viewer(), "olga", true));
+
+        assertEquals(List.of("staff.operator", "staff.password", "staff.create"), actions(audit.query(partnerB,
+                new AuditQuery(null, null, "shell:karaf", null, "staff.", null, 10)).items()));
+    }
+
+    @Test
     public void aPartnerAdminCreatesACustomerWithTheEditsRules() {
         Viewer a = admin.viewer();
         CustomerDetails d = actions.create(a, "NEW-1", new CustomerUpdate("  New Co ", "CHF", "https://new.example.com",
