@@ -1,5 +1,6 @@
 package org.sightline.benchmark.backup;
 
+import org.sightline.benchmark.support.BenchDb;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,7 +84,7 @@ public final class BackupBenchmark {
         boolean reuse = Boolean.parseBoolean(o.get("reuse"));
         int customers = Integer.parseInt(o.get("customers"));
         Instant now = Instant.parse("2026-11-30T12:00:00Z");
-        try (BenchDb db = new BenchDb(url, 4, !reuse)) {
+        try (BenchDb db = new BenchDb(url, "backup_bench", 4, !reuse)) {
             say("database: %s (%s)", db.postgres ? "PostgreSQL" : "H2", db.url());
             BackupStoreService store = new BackupStoreService(db);
             BackupViewsService views = new BackupViewsService(db, directory(), (r, n, k, ok) -> { });

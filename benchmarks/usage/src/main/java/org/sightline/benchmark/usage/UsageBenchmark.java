@@ -1,5 +1,6 @@
 package org.sightline.benchmark.usage;
 
+import org.sightline.benchmark.support.BenchDb;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -116,7 +117,7 @@ public final class UsageBenchmark {
         System.out.printf(Locale.ROOT, "# usage benchmark: %s, %,d records, %,d customers, %d days, batches of %d%n",
                 pg ? "PostgreSQL" : "H2", records, customerCount, DAYS, BATCH);
         System.out.println("# url: " + url.replaceAll("password=[^&;]*", "password=***"));
-        db = new BenchDb(url, 4, !reuse);
+        db = new BenchDb(url, "usage_bench", 4, !reuse);
         db.migrate("core", org.sightline.core.internal.storage.SqlMigrator.class);
         // roll-ups applied by this program, at known points, rather than by the service's own thread
         // the core's own credits, charged in the applier's transaction as in the server

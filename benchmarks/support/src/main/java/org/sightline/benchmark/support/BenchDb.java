@@ -1,4 +1,4 @@
-package org.sightline.benchmark.usage;
+package org.sightline.benchmark.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,20 +35,22 @@ import org.sightline.core.internal.storage.SqlMigrator;
 /**
  * The benchmark's database: a small fixed pool (like the server's Hikari pool, without its dependency)
  * over a fresh H2 file database or a fresh PostgreSQL schema, migrated with the server's own migrator
- * and scripts.
+ * and scripts. Shared by the usage and backup benchmarks; each names its own PostgreSQL schema.
  */
-final class BenchDb implements ModuleStorage, AutoCloseable {
+public final class BenchDb implements ModuleStorage, AutoCloseable {
     private final String url;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
     private final DataSource pool;
-    final boolean postgres;
+    public final boolean postgres;
 
-    BenchDb(String url, int size, boolean fresh) throws SQLException, IOException {
+    /**
+     * @param schema the PostgreSQL schema the benchmark works in (dropped and created again when fresh)
+     */
+    public BenchDb(String url, String schema, int size, boolean fresh) throws SQLException, IOException {
         this.postgres = url.startsWith("jdbc:postgresql:");
         String effective = url;
         if (postgres) {
-            String schema = "usage_bench";
             if (fresh) {
                 try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -87,7 +89,7 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
         };
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -121,7 +123,7 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
     }
 
     /** Work in one transaction through a DataSource that always hands out its connection, as the core does. */
-    <T> T inTransaction(Work<T> work) throws Exception {
+    public <T> T inTransaction(Work<T> work) throws Exception {
         Connection c = idle.take();
         try {
             c.setAutoCommit(false);
@@ -145,7 +147,7 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
     }
 
     /** The same transactions as the core's service, for the usage family's applier. */
-    Transactions transactions() {
+    public Transactions transactions() {
         return new Transactions() {
             @Override
             public <T> T inTransaction(Transactions.Work<T> work) throws Exception {
@@ -155,7 +157,7 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
     }
 
     /** A count, read in a transaction of its own. */
-    long count(String sql) throws Exception {
+    public long count(String sql) throws Exception {
         return inTransaction((tx, c) -> {
             try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
@@ -164,7 +166,7 @@ final class BenchDb implements ModuleStorage, AutoCloseable {
         });
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(DataSource tx, Connection raw) throws Exception;
     }
 
