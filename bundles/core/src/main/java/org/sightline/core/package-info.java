@@ -8,7 +8,7 @@
  * {@code org.sightline.api}.
  */
 @Export
-@Version("3.1.0")
+@Version("4.0.0")
 package org.sightline.core;
 
 import org.osgi.annotation.bundle.Export;
