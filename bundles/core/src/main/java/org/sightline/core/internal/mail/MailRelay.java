@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <b>One message at a time:</b> claim it ({@code sending}, with a claim that runs out after {@code leaseMillis}
  * and one more attempt counted), send it, mark it {@code sent}. A temporary failure (server down, 4xx) puts it
  * back as {@code pending} after an exponential back-off ({@code retryBaseMillis · 2^(attempts-1)}, at most
- * {@code retryMaxMillis}) and ends this round, so an outage costs each waiting message nothing; after
- * {@code maxAttempts} attempts it is {@code failed}. A permanent failure (5xx, address refused) is {@code failed}
+ * {@code retryMaxMillis}) and ends this round; after {@code maxAttempts} attempts it is {@code failed}. When the
+ * transport says the server itself is unavailable (connection refused, timeout), the back-off counts the outage's
+ * failed attempts instead, and every other waiting message is held back until the same time, so an outage costs
+ * one attempt per back-off step (on the oldest message), not one per waiting message. A permanent failure (5xx, address refused) is {@code failed}
  * at once, with the server's reason.
  * <p>
  * <b>Never lost, sent twice only in one narrow case.</b> A message is written in its event's transaction, so it
@@ -74,6 +76,8 @@ public class MailRelay {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile MailTransport transport;
+    /** Failed attempts in a row that found the mail server unavailable (relay thread only). */
+    private int outages;
 
     @Activate
     public MailRelay(@Reference CoreStorage storage, Config config) {
@@ -90,12 +94,12 @@ public class MailRelay {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindTransport(MailTransport t) {
+    public void bindTransport(MailTransport t) {
         this.transport = t;
         wake();
     }
 
-    void unbindTransport(MailTransport t) {
+    public void unbindTransport(MailTransport t) {
         if (this.transport == t) {
             this.transport = null;
         }
@@ -147,12 +151,17 @@ public class MailRelay {
         try {
             t.send(m.messageId(), m.mail());
             store.markSent(m.id(), Instant.now());
+            if (outages > 0) {
+                LOG.info("The mail server is back after {} failed attempt(s)", outages);
+                outages = 0;
+            }
             return true;
         } catch (MailTransport.PermanentFailure e) {
             LOG.warn("Mail {} ({}) was refused for good: {}", m.id(), m.mail().kind(), e.getMessage());
             store.markFailed(m.id(), e.getMessage());
             return true;
         } catch (MailTransport.TemporaryFailure | RuntimeException e) {
+            boolean serverDown = e instanceof MailTransport.TemporaryFailure tf && tf.serverUnavailable();
             String reason = e instanceof MailTransport.TemporaryFailure ? e.getMessage()
                     : "the transport failed unexpectedly (" + e.getClass().getSimpleName() + ")";
             if (e instanceof RuntimeException) {
@@ -163,7 +172,15 @@ public class MailRelay {
                 store.markFailed(m.id(), "gave up after " + m.attempts() + " attempts: " + reason);
                 return true;
             }
-            Instant next = Instant.now().plusMillis(backoff(m.attempts()));
+            // a server that is down is tried again with this message first, the others held back behind it
+            long wait = backoff(serverDown ? ++outages : m.attempts());
+            Instant next = Instant.now().plusMillis(wait);
+            if (serverDown) {
+                store.deferPending(next);
+                if (outages == 1) {
+                    LOG.warn("The mail server is unavailable ({}); mail waits, next try at {}", reason, next);
+                }
+            }
             LOG.info("Mail {} not sent ({}); attempt {} of {} at {}", m.id(), reason, m.attempts() + 1, config.maxAttempts(), next);
             store.markRetry(m.id(), next, reason);
             return false;
@@ -171,7 +188,7 @@ public class MailRelay {
     }
 
     /** The wait after the {@code attempts}-th failed attempt. */
-    long backoff(int attempts) {
+    public long backoff(int attempts) {
         long base = Math.max(1, config.retryBaseMillis());
         int shift = Math.min(Math.max(0, attempts - 1), 40);
         long wait = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;

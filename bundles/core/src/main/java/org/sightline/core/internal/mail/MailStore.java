@@ -95,6 +95,15 @@ final class MailStore {
         }
     }
 
+    /** Holds every pending message due before {@code until} back until then (the mail server is unavailable). */
+    void deferPending(Instant until) throws SQLException {
+        Instant at = until.truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = ds.getConnection()) {
+            Jdbc.update(c, "UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at < ?",
+                    List.of(at, at));
+        }
+    }
+
     /** The claimed message failed for good. */
     void markFailed(long id, String reason) throws SQLException {
         try (Connection c = ds.getConnection()) {
