@@ -27,14 +27,14 @@ public @interface SmtpConfig {
     String from() default "sightline@localhost";
 
     @AttributeDefinition(description = "Sender display name.", required = false)
-    String fromName() default "Sightline";
+    String from_name() default "Sightline";
 
     @AttributeDefinition(description = "Connect timeout (milliseconds).")
-    int connectTimeoutMillis() default 10_000;
+    int connect_timeout_ms() default 10_000;
 
     @AttributeDefinition(description = "Read timeout for each server reply (milliseconds).")
-    int readTimeoutMillis() default 30_000;
+    int read_timeout_ms() default 30_000;
 
     @AttributeDefinition(description = "Write timeout (milliseconds).")
-    int writeTimeoutMillis() default 30_000;
+    int write_timeout_ms() default 30_000;
 }

@@ -65,9 +65,9 @@ public class SmtpTransport implements MailTransport {
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", config.host());
         p.setProperty("mail.smtp.port", Integer.toString(config.port()));
-        p.setProperty("mail.smtp.connectiontimeout", Integer.toString(config.connectTimeoutMillis()));
-        p.setProperty("mail.smtp.timeout", Integer.toString(config.readTimeoutMillis()));
-        p.setProperty("mail.smtp.writetimeout", Integer.toString(config.writeTimeoutMillis()));
+        p.setProperty("mail.smtp.connectiontimeout", Integer.toString(config.connect_timeout_ms()));
+        p.setProperty("mail.smtp.timeout", Integer.toString(config.read_timeout_ms()));
+        p.setProperty("mail.smtp.writetimeout", Integer.toString(config.write_timeout_ms()));
         p.setProperty("mail.smtp.starttls.enable", Boolean.toString(!starttls.equals("off")));
         p.setProperty("mail.smtp.starttls.required", Boolean.toString(starttls.equals("required")));
         p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
@@ -76,8 +76,8 @@ public class SmtpTransport implements MailTransport {
         p.setProperty("mail.smtp.reportsuccess", "false");
         p.setProperty("mail.smtp.sendpartial", "false");
         InternetAddress f = new InternetAddress(config.from(), true);
-        if (!config.fromName().isBlank()) {
-            f.setPersonal(config.fromName(), StandardCharsets.UTF_8.name());
+        if (!config.from_name().isBlank()) {
+            f.setPersonal(config.from_name(), StandardCharsets.UTF_8.name());
         }
         this.from = f;
         p.setProperty("mail.smtp.from", f.getAddress());

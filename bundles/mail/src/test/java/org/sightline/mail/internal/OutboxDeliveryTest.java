@@ -91,7 +91,7 @@ public class OutboxDeliveryTest {
         smtp = new SmtpServerForTests(port);
         smtp.start();
         transport = new SmtpTransport(Configs.of(SmtpConfig.class, Map.of("port", port, "from", "portal@sightline.example",
-                "connectTimeoutMillis", 2000, "readTimeoutMillis", 5000, "writeTimeoutMillis", 5000)));
+                "connect_timeout_ms", 2000, "read_timeout_ms", 5000, "write_timeout_ms", 5000)));
     }
 
     @After
@@ -104,8 +104,8 @@ public class OutboxDeliveryTest {
     }
 
     private MailRelay relay(MailTransport t) {
-        MailRelay r = new MailRelay(storage, Configs.of(MailRelay.Config.class, Map.of("pollMillis", 200L,
-                "retryBaseMillis", 300L, "retryMaxMillis", 1000L, "maxAttempts", 30, "leaseMillis", 2000L)));
+        MailRelay r = new MailRelay(storage, Configs.of(MailRelay.Config.class, Map.of("poll_ms", 200L,
+                "retry_base_ms", 300L, "retry_max_ms", 1000L, "max_attempts", 30, "lease_ms", 2000L)));
         relays.add(r);
         if (t != null) {
             r.bindTransport(t);

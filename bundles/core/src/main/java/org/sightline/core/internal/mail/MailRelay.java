@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox's committed messages through the one {@link MailTransport}, on a single thread of its own,
- * started and stopped with the component. It looks for due messages every {@code pollMillis} and soon after an
+ * started and stopped with the component. It looks for due messages every {@code poll.ms} and soon after an
  * {@link OutboxImpl#enqueue} (the enqueuing transaction may not have committed yet; then the next poll finds it).
  * <p>
- * <b>One message at a time:</b> claim it ({@code sending}, with a claim that runs out after {@code leaseMillis}
+ * <b>One message at a time:</b> claim it ({@code sending}, with a claim that runs out after {@code lease.ms}
  * and one more attempt counted), send it, mark it {@code sent}. A temporary failure (server down, 4xx) puts it
- * back as {@code pending} after an exponential back-off ({@code retryBaseMillis · 2^(attempts-1)}, at most
- * {@code retryMaxMillis}) and ends this round; after {@code maxAttempts} attempts it is {@code failed}. When the
+ * back as {@code pending} after an exponential back-off ({@code retry.base.ms · 2^(attempts-1)}, at most
+ * {@code retry.max.ms}) and ends this round; after {@code max.attempts} attempts it is {@code failed}. When the
  * transport says the server itself is unavailable (connection refused, timeout), the back-off counts the outage's
  * failed attempts instead, and every other waiting message is held back until the same time, so an outage costs
  * one attempt per back-off step (on the oldest message), not one per waiting message. A permanent failure (5xx, address refused) is {@code failed}
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * accepted a message and before {@code sent} is written, the claim runs out and the message is sent again: the
  * recipient may then get it twice, with the same Message-ID header (fixed at enqueue), which lets mail clients
  * and servers that de-duplicate by Message-ID drop the repeat. That window is the time of one database update.
- * A claim must outlast a send: keep {@code leaseMillis} above the transport's connect + write timeouts.
+ * A claim must outlast a send: keep {@code lease.ms} above the transport's connect + write timeouts.
  */
 @Component(service = MailRelay.class, configurationPid = MailRelay.PID)
 @Designate(ocd = MailRelay.Config.class)
@@ -55,20 +55,20 @@ public class MailRelay {
     @ObjectClassDefinition(name = "Sightline mail relay", description = "How the core's outbox sends and retries mail.")
     public @interface Config {
         @AttributeDefinition(description = "Look for due messages this often (milliseconds).")
-        long pollMillis() default 1000;
+        long poll_ms() default 1000;
 
         @AttributeDefinition(description = "First wait after a temporary failure (milliseconds); doubled each attempt.")
-        long retryBaseMillis() default 30_000;
+        long retry_base_ms() default 30_000;
 
         @AttributeDefinition(description = "Longest wait between two attempts (milliseconds).")
-        long retryMaxMillis() default 3_600_000;
+        long retry_max_ms() default 3_600_000;
 
         @AttributeDefinition(description = "Attempts before a message that keeps failing temporarily is marked failed.")
-        int maxAttempts() default 12;
+        int max_attempts() default 12;
 
         @AttributeDefinition(description = "How long a claim on a message being sent holds (milliseconds); must exceed "
                 + "the SMTP connect + write timeouts. A message whose relay died while sending it is sent again after this.")
-        long leaseMillis() default 300_000;
+        long lease_ms() default 300_000;
     }
 
     private final MailStore store;
@@ -88,7 +88,7 @@ public class MailRelay {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::round, config.pollMillis(), Math.max(10, config.pollMillis()),
+        executor.scheduleWithFixedDelay(this::round, config.poll_ms(), Math.max(10, config.poll_ms()),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -136,13 +136,13 @@ public class MailRelay {
                 if (t == null) {
                     return;
                 }
-                Optional<MailStore.Claimed> next = store.claimNext(Instant.now(), config.leaseMillis());
+                Optional<MailStore.Claimed> next = store.claimNext(Instant.now(), config.lease_ms());
                 if (next.isEmpty() || !send(t, next.get())) {
                     return;
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("The mail relay could not read or update the outbox; it tries again in {} ms", config.pollMillis(), e);
+            LOG.warn("The mail relay could not read or update the outbox; it tries again in {} ms", config.poll_ms(), e);
         }
     }
 
@@ -167,7 +167,7 @@ public class MailRelay {
             if (e instanceof RuntimeException) {
                 LOG.error("The mail transport failed on mail {}", m.id(), e);
             }
-            if (m.attempts() >= config.maxAttempts()) {
+            if (m.attempts() >= config.max_attempts()) {
                 LOG.warn("Mail {} ({}) failed after {} attempts: {}", m.id(), m.mail().kind(), m.attempts(), reason);
                 store.markFailed(m.id(), "gave up after " + m.attempts() + " attempts: " + reason);
                 return true;
@@ -181,7 +181,7 @@ public class MailRelay {
                     LOG.warn("The mail server is unavailable ({}); mail waits, next try at {}", reason, next);
                 }
             }
-            LOG.info("Mail {} not sent ({}); attempt {} of {} at {}", m.id(), reason, m.attempts() + 1, config.maxAttempts(), next);
+            LOG.info("Mail {} not sent ({}); attempt {} of {} at {}", m.id(), reason, m.attempts() + 1, config.max_attempts(), next);
             store.markRetry(m.id(), next, reason);
             return false;
         }
@@ -189,9 +189,9 @@ public class MailRelay {
 
     /** The wait after the {@code attempts}-th failed attempt. */
     public long backoff(int attempts) {
-        long base = Math.max(1, config.retryBaseMillis());
+        long base = Math.max(1, config.retry_base_ms());
         int shift = Math.min(Math.max(0, attempts - 1), 40);
         long wait = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
-        return Math.min(wait, Math.max(base, config.retryMaxMillis()));
+        return Math.min(wait, Math.max(base, config.retry_max_ms()));
     }
 }
