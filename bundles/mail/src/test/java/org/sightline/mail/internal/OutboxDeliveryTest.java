@@ -270,7 +270,8 @@ public class OutboxDeliveryTest {
 
         // retried, it is refused again, with its attempts counted afresh
         QueuedMail again = queue.retry(PARTNER_ADMIN, refused);
-        assertEquals(QueuedMail.PENDING, again.status());
+        // the relay may have claimed it already
+        assertTrue(again.status(), List.of(QueuedMail.PENDING, QueuedMail.SENDING).contains(again.status()));
         await("refused again", 3000, () -> queue.list(PARTNER_ADMIN, QueuedMail.FAILED, 50).size() == 1
                 && queue.list(PARTNER_ADMIN, QueuedMail.PENDING, 50).isEmpty());
         assertEquals(1, queue.list(PARTNER_ADMIN, QueuedMail.FAILED, 50).get(0).attempts());

@@ -63,8 +63,9 @@ public class MailQueueImpl implements MailQueue {
             throw new ConflictException("mail " + id + " changed meanwhile; reload the list");
         }
         audit.record(caller, "mail.retry", null, null, AuditLog.OK, "mail " + id + " (" + m.kind() + ")");
+        QueuedMail now = shown(caller, store.list(partner, null, id, 1).get(0));
         relay.wake();
-        return shown(caller, store.list(partner, null, id, 1).get(0));
+        return now;
     }
 
     /** The partner whose messages the caller sees, or {@code null} for all (server admins). */

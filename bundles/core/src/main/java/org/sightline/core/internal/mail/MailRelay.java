@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox's committed messages through the one {@link MailTransport}, on a single thread of its own,
- * started and stopped with the component. It looks for due messages every {@code poll.ms} and soon after an
+ * started and stopped with the component (immediate: it starts with the core, so mail that a previous run left
+ * pending goes out without waiting for a caller). It looks for due messages every {@code poll.ms} and soon after an
  * {@link OutboxImpl#enqueue} (the enqueuing transaction may not have committed yet; then the next poll finds it).
  * <p>
  * <b>One message at a time:</b> claim it ({@code sending}, with a claim that runs out after {@code lease.ms}
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * and servers that de-duplicate by Message-ID drop the repeat. That window is the time of one database update.
  * A claim must outlast a send: keep {@code lease.ms} above the transport's connect + write timeouts.
  */
-@Component(service = MailRelay.class, configurationPid = MailRelay.PID)
+@Component(service = MailRelay.class, configurationPid = MailRelay.PID, immediate = true)
 @Designate(ocd = MailRelay.Config.class)
 public class MailRelay {
     /** The relay's configuration PID. */
