@@ -23,7 +23,28 @@ public interface MailTransport {
 
     /** A failure that may pass. */
     final class TemporaryFailure extends Exception {
-        public TemporaryFailure(String reason, Throwable cause) { super(reason, cause); }
+        private final boolean serverUnavailable;
+
+        /** A failure of this message (such as a 4xx reply to its recipient); other messages are still sent. */
+        public TemporaryFailure(String reason, Throwable cause) {
+            this(reason, cause, false);
+        }
+
+        /**
+         * @param serverUnavailable whether the mail server could not be reached or would not talk at all (connection
+         *                          refused or timed out, 421, TLS or authentication failed): the relay then holds every
+         *                          waiting message back, not only this one, and tries again with this one first
+         * @since 3.1
+         */
+        public TemporaryFailure(String reason, Throwable cause, boolean serverUnavailable) {
+            super(reason, cause);
+            this.serverUnavailable = serverUnavailable;
+        }
+
+        /** Whether the failure concerns the server rather than this message. */
+        public boolean serverUnavailable() {
+            return serverUnavailable;
+        }
     }
 
     /** A failure that will not pass. */

@@ -29,6 +29,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
 import org.sightline.core.Readiness;
+import org.sightline.core.MailQueue;
 import org.sightline.core.PdfReports;
 import org.sightline.core.ProductCatalogue;
 import org.sightline.core.TableExport;
@@ -71,7 +72,7 @@ public class ApiServlet extends ServletContainer {
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
-                  ProductCatalogue catalogue, Caches caches, PdfReports reports) {
+                  ProductCatalogue catalogue, Caches caches, PdfReports reports, MailQueue mail) {
     }
 
     @Activate
@@ -81,10 +82,11 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
-                      @Reference Caches caches, @Reference PdfReports reports, Config config) {
+                      @Reference Caches caches, @Reference PdfReports reports, @Reference MailQueue mail, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports));
+                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports,
+                        mail));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -161,6 +163,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new SessionResource(auth, p.sessions()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
+        rc.register(new MailResource(p.mail()));
         return rc;
     }
 }

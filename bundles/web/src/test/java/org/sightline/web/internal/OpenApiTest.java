@@ -89,11 +89,13 @@ public class OpenApiTest {
     private final WidgetRegistry registry = mock(WidgetRegistry.class);
     private final ProductCatalogue catalogue = mock(ProductCatalogue.class);
     private final DashboardService dashboards = mock(DashboardService.class);
+    private final org.sightline.core.MailQueue mail = mock(org.sightline.core.MailQueue.class);
     private final ResourceConfig config = ApiServlet.resources(mock(Authenticator.class), dashboards,
             registry, mock(IngestService.class), mock(TableExport.class),
             new ApiServlet.Portal(tokens, customers, actions, staff, staffAdmin, mock(SignInGuard.class),
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue,
-                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class)));
+                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class),
+                    mail));
     private final JsonNode document = document();
 
     private static JsonNode document() {
@@ -173,7 +175,7 @@ public class OpenApiTest {
             assertTrue(where + " has no success answer", responses.fieldNames().next().startsWith("2"));
             if (List.of("post", "put", "patch").contains(op.getKey()) && !op.getValue().has("requestBody")) {
                 assertTrue(where + " takes no body but says nothing about it", p.getKey().endsWith("/pin")
-                        || p.getKey().endsWith("/disable") || p.getKey().endsWith("/enable")
+                        || p.getKey().endsWith("/disable") || p.getKey().endsWith("/enable") || p.getKey().endsWith("/retry")
                         || p.getKey().contains("/customers/{customerId}") || p.getKey().contains("/groups/{groupId}"));
             }
         }));
@@ -225,6 +227,14 @@ public class OpenApiTest {
         assertShape("/api/v1/admin/users", "get", call("GET", "/v1/admin/users", ADMIN, null));
         when(tokens.list(any(Viewer.class))).thenReturn(List.of(new TokenService.TokenInfo(4, "ci", "read", Instant.EPOCH, null)));
         assertShape("/api/v1/admin/tokens", "get", call("GET", "/v1/admin/tokens", ADMIN, null));
+        org.sightline.core.QueuedMail failed = new org.sightline.core.QueuedMail(7, 1, "jane@customer.example", "report.link",
+                null, "failed", 1, Instant.EPOCH, null, null, "recipient refused: 550 5.1.1 mailbox unavailable");
+        when(mail.list(any(Viewer.class), org.mockito.ArgumentMatchers.eq("failed"), org.mockito.ArgumentMatchers.eq(100)))
+                .thenReturn(List.of(failed));
+        assertShape("/api/v1/admin/mail", "get", call("GET", "/v1/admin/mail?status=failed", ADMIN, null));
+        when(mail.retry(any(Viewer.class), org.mockito.ArgumentMatchers.eq(7L))).thenReturn(new org.sightline.core.QueuedMail(7, 1,
+                "jane@customer.example", "report.link", null, "pending", 0, Instant.EPOCH, Instant.EPOCH, null, null));
+        assertShape("/api/v1/admin/mail/{id}/retry", "post", call("POST", "/v1/admin/mail/7/retry", ADMIN, null));
         when(tokens.create(any(Viewer.class), anyString(), any())).thenReturn(new TokenService.NewToken("ci", "read", "secret"));
         Answer created = call("POST", "/v1/admin/tokens", ADMIN, "{\"name\":\"ci\"}");
         assertShape("/api/v1/admin/tokens", "post", created);

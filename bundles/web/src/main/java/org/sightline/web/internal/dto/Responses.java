@@ -114,4 +114,15 @@ public final class Responses {
     /** A staff user's assignments: customer ids and group ids. */
     public record Assignments(List<Long> customers, List<Long> groups) {
     }
+
+    /**
+     * A message of the mail outbox as admins see it (never its body).
+     *
+     * @param to        the recipient; masked for a server admin who is not an admin of the message's partner
+     * @param status    pending, sending, sent or failed
+     * @param lastError why the last attempt failed (the mail server's reply), or {@code null}
+     */
+    public record QueuedMail(long id, long partnerId, String to, String kind, String reference, String status,
+                             int attempts, String createdAt, String nextAttemptAt, String sentAt, String lastError) {
+    }
 }

@@ -1,0 +1,2 @@
+/** The SMTP transport of the core's mail outbox. Not exported. */
+package org.sightline.mail.internal;
