@@ -73,6 +73,32 @@ public interface ReportDeliveries {
     }
 
     /**
+     * Who may receive the customer's reports, for the "Generate report" dialog.
+     *
+     * @param staff              the partner's enabled staff users
+     * @param reportSend         whether the customer's "send reports" setting is on
+     * @param customerRecipients the customer's report recipients (offered only while {@code reportSend})
+     */
+    record Choices(List<StaffChoice> staff, boolean reportSend, List<String> customerRecipients) {
+        public Choices {
+            staff = List.copyOf(staff);
+            customerRecipients = List.copyOf(customerRecipients);
+        }
+    }
+
+    /** A staff user who may receive a report. */
+    record StaffChoice(long id, String displayName) {
+    }
+
+    /**
+     * The recipients "Generate report" offers on the customer.
+     *
+     * @throws ForbiddenException without {@code customer.read}
+     * @throws NotFoundException  when the customer is not visible to the viewer
+     */
+    Choices recipients(Viewer viewer, long customerId);
+
+    /**
      * Generates a report from a template for the customer and delivers it.
      *
      * @throws ForbiddenException        without {@code customer.act} (a viewer)

@@ -45,6 +45,7 @@ import org.sightline.core.ForbiddenException;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.LinkExpiredException;
 import org.sightline.core.NotFoundException;
+import org.sightline.core.NotInstalledException;
 import org.sightline.core.OutgoingMail;
 import org.sightline.core.Outbox;
 import org.sightline.core.PdfReports.PdfFile;
@@ -52,6 +53,7 @@ import org.sightline.core.ProductCatalogue;
 import org.sightline.core.ReportDeliveries;
 import org.sightline.core.ReportFailedException;
 import org.sightline.core.ReportTemplate;
+import org.sightline.core.Roles;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.privacy.PrivacyFilter;
@@ -78,6 +80,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH);
     private static final int MAX_RECIPIENTS = 20;
+    static final String NO_MAIL = "The mail outbox is not installed: reports cannot be sent to customer recipients.";
 
     @ObjectClassDefinition(name = "Sightline report delivery", description = "Links in report e-mails.")
     public @interface Config {
@@ -105,7 +108,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
     private final StaffDirectory staff;
     private final ReportTemplatesService templates;
     private final PdfReportsService pdf;
-    private final Outbox outbox;
+    private final java.util.concurrent.atomic.AtomicReference<Outbox> outbox = new java.util.concurrent.atomic.AtomicReference<>();
     private final ReportActivity activity;
     private final AuditLog audit;
     private final ProductCatalogue catalogue;
@@ -120,9 +123,9 @@ public class ReportDeliveriesService implements ReportDeliveries {
     public ReportDeliveriesService(@Reference CoreStorage storage, @Reference CustomerDirectory customers,
                                    @Reference Tenancy tenancy, @Reference StaffDirectory staff,
                                    @Reference ReportTemplatesService templates, @Reference PdfReportsService pdf,
-                                   @Reference Outbox outbox, @Reference ReportActivity activity, @Reference AuditLog audit,
+                                   @Reference ReportActivity activity, @Reference AuditLog audit,
                                    @Reference ProductCatalogue catalogue, Config config) {
-        this(storage.dataSource(), customers, tenancy, staff, templates, pdf, outbox, activity, audit, catalogue,
+        this(storage.dataSource(), customers, tenancy, staff, templates, pdf, null, activity, audit, catalogue,
                 config.publicUrl(), Duration.ofHours(Math.max(1, config.verify_hours())),
                 Duration.ofDays(Math.max(1, config.link_days())), Clock.systemUTC());
     }
@@ -138,7 +141,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
         this.staff = staff;
         this.templates = templates;
         this.pdf = pdf;
-        this.outbox = outbox;
+        this.outbox.set(outbox);
         this.activity = activity;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -148,6 +151,26 @@ public class ReportDeliveriesService implements ReportDeliveries {
         this.verifyFor = verifyFor;
         this.linkFor = linkFor;
         this.clock = clock;
+    }
+
+    /** The mail outbox (the core's; optional so that staff-only reports work without it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    public void bindOutbox(Outbox o) {
+        outbox.set(o);
+    }
+
+    public void unbindOutbox(Outbox o) {
+        outbox.compareAndSet(o, null);
+    }
+
+    /** The outbox, for a delivery that mails: 503 when none is installed. */
+    private Outbox outbox() {
+        Outbox o = outbox.get();
+        if (o == null) {
+            throw new NotInstalledException(NO_MAIL);
+        }
+        return o;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -160,6 +183,16 @@ public class ReportDeliveriesService implements ReportDeliveries {
     }
 
     // ---- generating ---------------------------------------------------------------------------------------
+
+    @Override
+    public Choices recipients(Viewer viewer, long customerId) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
+        CustomerRef c = customers.find(viewer, customerId).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        Tenancy.ReportSettings s = tenancy.reportSettings(c.id()).orElseThrow(() -> new NotFoundException("no customer with id " + customerId));
+        List<StaffChoice> people = staff.list(viewer.partnerId()).stream().filter(StaffUser::enabled)
+                .map(u -> new StaffChoice(u.id(), u.displayName())).toList();
+        return new Choices(people, s.reportSend(), s.reportSend() ? s.reportRecipients() : List.of());
+    }
 
     @Override
     public Generated generate(Viewer viewer, long customerId, Order order) {
@@ -178,6 +211,9 @@ public class ReportDeliveriesService implements ReportDeliveries {
         List<String> addresses = customerRecipients(viewer, c, action, "addresses", order.addresses(), false);
         if (staffIds.isEmpty() && addresses.isEmpty()) {
             throw invalid(viewer, c, action, "recipients", "choose at least one staff or customer recipient");
+        }
+        if (!addresses.isEmpty()) {
+            outbox();
         }
         return runTemplate(viewer, c, t, staffIds, addresses, null, "");
     }
@@ -216,6 +252,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
             audit.record(viewer, action, c.id(), label(c), AuditLog.FAILED, "billing report: send billing reports is off");
             throw new ConflictException("the customer's 'send billing reports' setting is off: no billing report is sent");
         }
+        outbox();
         return runBilling(viewer, c, month, s, null);
     }
 
@@ -268,13 +305,13 @@ public class ReportDeliveriesService implements ReportDeliveries {
                     long deliveryId = Jdbc.insert(conn, "INSERT INTO report_delivery (file_id, customer_id, address, status, "
                             + "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(fileId, c.id(), a, status, now, expires));
                     if (verified) {
-                        outbox.enqueue(tx, linkMail(c.partnerId(), a, deliveryId, expires));
+                        outbox().enqueue(tx, linkMail(c.partnerId(), a, deliveryId, expires));
                     } else {
                         String token = tokens.newVerifyToken();
                         Instant until = now.plus(verifyFor);
                         Jdbc.update(conn, "INSERT INTO report_verification (token_hash, customer_id, address, created_at, expires_at) "
                                 + "VALUES (?, ?, ?, ?, ?)", List.of(LinkTokens.sha256(token), c.id(), a, now, until));
-                        outbox.enqueue(tx, new OutgoingMail(c.partnerId(), a, "Please confirm your address to receive a report",
+                        outbox().enqueue(tx, new OutgoingMail(c.partnerId(), a, "Please confirm your address to receive a report",
                                 "A report has been prepared for this address. To receive it, confirm the address by opening\n"
                                         + "this link (it works once, until " + DAY.format(until.atOffset(ZoneOffset.UTC)) + "):\n\n"
                                         + publicUrl + "/verify/" + token + "\n\nIf you did not expect this, ignore this message.\n",
@@ -460,7 +497,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
                     long id = (Long) d[0];
                     Instant expires = (Instant) d[1];
                     Jdbc.update(conn, "UPDATE report_delivery SET status = 'sent' WHERE id = ?", List.of(id));
-                    outbox.enqueue(tx, linkMail(c.partnerId(), address, id, expires));
+                    outbox().enqueue(tx, linkMail(c.partnerId(), address, id, expires));
                     links.add(link(id, expires));
                 }
                 audit.record(who, "report.verify", c.id(), label(c), AuditLog.OK, PrivacyFilter.scrub(address) + " verified, "
