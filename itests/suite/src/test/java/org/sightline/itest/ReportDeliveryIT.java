@@ -69,7 +69,7 @@ public class ReportDeliveryIT extends SightlineTestSupport {
         assertProblem(bad, 400);
         assertEquals("sections", json(bad).get("parameter").asText());
         HttpResponse<String> created = post("/api/v1/report-templates",
-                "{\"name\":\"IT subscriptions " + System.nanoTime() + "\",\"sections\":[\"subscriptions\"],\"range\":\"last-30-days\"}", basic());
+                "{\"name\":\"IT subscriptions " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "") + "\",\"sections\":[\"subscriptions\"],\"range\":\"last-30-days\"}", basic());
         assertEquals(created.body(), 201, created.statusCode());
         long templateId = json(created).get("id").asLong();
         String name = json(created).get("name").asText();

@@ -165,7 +165,7 @@ public class ReportTemplatesService implements ReportTemplates {
             throw invalid(viewer, action, "body", "a report template is required");
         }
         String name = t.name() == null ? "" : t.name().strip();
-        if (name.isEmpty() || name.length() > 100 || name.contains(",")) {
+        if (name.isEmpty() || name.length() > 100) {
             throw invalid(viewer, action, "name", "a template name is 1 to 100 characters");
         }
         List<String> sections = distinct(viewer, action, "sections", t.sections(), SECTION, "a section id such as usage or backup");
