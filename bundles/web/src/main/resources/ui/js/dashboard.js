@@ -81,6 +81,12 @@ export class CustomerPage extends LightElement {
     }
   }
 
+  /** "Generate report": a template that applies to the customer, to staff and/or the customer's report recipients. */
+  async generateReport() {
+    const d = await import('./dialogs.js');
+    await d.generateReport(this.customer);
+  }
+
   async load() {
     this.abort?.abort();
     const abort = new AbortController();
@@ -285,6 +291,9 @@ export class CustomerPage extends LightElement {
           ${icon('refresh', `icon small ${this.loading ? 'spin' : ''}`)}<span>Refresh</span></button>
         <button type="button" class="button" data-action="export-pdf" @click=${() => this.exportPdf()} ?disabled=${this.exporting || !d}>
           ${icon('download', 'icon small')}<span>${this.exporting ? 'Preparing PDF…' : 'Export to PDF'}</span></button>
+        ${session.can(PERMISSIONS.act) ? html`<button type="button" class="button" data-action="generate-report"
+          @click=${() => this.generateReport()} ?disabled=${!d}>
+          ${icon('inbox', 'icon small')}<span>Generate report</span></button>` : nothing}
       </div>
     </div>`;
   }

@@ -150,7 +150,8 @@ export function editCustomer(customer) {
       const s = ctx.state;
       if (!s.init) {
         Object.assign(s, { init: true, name: c.name, send: !!c.billing?.send,
-          recipients: (c.billing?.recipients || []).join(', '), profile: c.billing?.profile || '' });
+          recipients: (c.billing?.recipients || []).join(', '), profile: c.billing?.profile || '',
+          reportSend: !!c.reports?.send, reportRecipients: (c.reports?.recipients || []).join(', ') });
       }
       const pick = (e) => {
         const f = e.target.files?.[0];
@@ -180,8 +181,12 @@ export function editCustomer(customer) {
         ctx.update();
         try {
           const patch = { name: s.name.trim() };
+          const list = (text) => text.split(/[,;\s]+/).filter(Boolean);
           if (c.billing !== undefined || s.send) {
-            patch.billing = { send: s.send, recipients: s.recipients.split(/[,;\s]+/).filter(Boolean), profile: s.profile || null };
+            Object.assign(patch, { billingSend: s.send, billingRecipients: list(s.recipients), billingProfile: s.profile || '' });
+          }
+          if (c.reports !== undefined || s.reportSend) {
+            Object.assign(patch, { reportSend: s.reportSend, reportRecipients: list(s.reportRecipients) });
           }
           let updated = await api(`/customers/${c.id}`, { method: 'PATCH', body: patch });
           if (s.logo) {
@@ -214,6 +219,13 @@ export function editCustomer(customer) {
               @input=${(e) => { s.recipients = e.target.value; }}></label>
           <label class="field"><span>Billing profile</span>
             <input class="input" name="profile" .value=${s.profile} @input=${(e) => { s.profile = e.target.value; }}></label>` : nothing}
+        <label class="check"><input type="checkbox" name="reportSend" .checked=${s.reportSend} @change=${(e) => { s.reportSend = e.target.checked; ctx.update(); }}>
+          <span>Send reports to the customer</span></label>
+        ${s.reportSend ? html`
+          <label class="field"><span>Report recipients</span>
+            <input class="input" name="reportRecipients" type="text" placeholder="it@example.com" .value=${s.reportRecipients}
+              @input=${(e) => { s.reportRecipients = e.target.value; }}>
+            <small class="muted">Each recipient confirms the address by e-mail before the first report reaches them.</small></label>` : nothing}
         ${errorLine(ctx)}
         <div class="modal-actions">
           <button type="button" class="button" @click=${() => ctx.close()}>Cancel</button>
@@ -319,6 +331,80 @@ export function manageSubscriptions(customer, products, { add = false } = {}) {
         ${errorLine(ctx)}
         <div class="modal-actions"><button type="button" class="button" @click=${() => ctx.close(!!s.changed)}>Done</button></div>
       </div>`;
+    },
+  });
+}
+
+/**
+ * "Generate report": the templates that apply to the customer, and who should receive the report — staff of the
+ * partner (in the portal) and the customer's report recipients (by e-mail, after confirming the address), the
+ * latter only while the customer's "send reports" setting is on. Resolves the generated report, or undefined.
+ */
+export async function generateReport(customer) {
+  let templates;
+  let recipients;
+  try {
+    [templates, recipients] = await Promise.all([
+      api(`/customers/${customer.id}/report-templates`), api(`/customers/${customer.id}/report-recipients`)]);
+  } catch (e) {
+    if (e.status !== 401) toast(problemText(e), 'error');
+    return undefined;
+  }
+  const items = templates.items || [];
+  return modal({
+    title: 'Generate report',
+    view: (ctx) => {
+      const s = ctx.state;
+      if (!s.init) Object.assign(s, { init: true, template: items[0]?.id, staff: new Set(), addresses: new Set() });
+      const toggle = (set, v) => (e) => { if (e.target.checked) set.add(v); else set.delete(v); ctx.update(); };
+      const submit = async (e) => {
+        e.preventDefault();
+        if (s.busy) return;
+        if (!s.staff.size && !s.addresses.size) {
+          s.error = 'Choose who should receive the report.';
+          ctx.update();
+          return;
+        }
+        s.busy = true;
+        s.error = null;
+        ctx.update();
+        try {
+          const g = await api(`/customers/${customer.id}/reports`, { method: 'POST',
+            body: { templateId: Number(s.template), staffIds: [...s.staff], addresses: [...s.addresses] } });
+          const verifying = g.recipients.filter((r) => r.status === 'verify').length;
+          toast(`Report “${g.title}” generated${verifying ? `; ${verifying} recipient(s) first confirm their address by e-mail` : ''}.`, 'success');
+          ctx.close(g);
+        } catch (err) {
+          s.busy = false;
+          s.error = problemText(err);
+          ctx.update();
+        }
+      };
+      if (!items.length) {
+        return html`<div class="modal-body"><p>No report template applies to this customer. A partner admin creates templates
+          (POST /api/v1/report-templates).</p><div class="modal-actions">
+          <button type="button" class="button" @click=${() => ctx.close()}>Close</button></div></div>`;
+      }
+      return html`<form class="modal-body" @submit=${submit}>
+        <label class="field"><span>Template</span>
+          <select class="select" name="template" @change=${(e) => { s.template = e.target.value; }}>
+            ${items.map((t) => html`<option value=${t.id} ?selected=${String(s.template) === String(t.id)}>${t.name}</option>`)}
+          </select></label>
+        <fieldset class="field"><legend>Staff (in the portal)</legend>
+          ${(recipients.staff || []).map((p) => html`<label class="check"><input type="checkbox" name="staff" value=${p.id}
+            .checked=${s.staff.has(p.id)} @change=${toggle(s.staff, p.id)}><span>${p.displayName}</span></label>`)}
+        </fieldset>
+        <fieldset class="field"><legend>The customer's report recipients (by e-mail)</legend>
+          ${recipients.reportSend ? (recipients.customerRecipients || []).map((a) => html`<label class="check"><input type="checkbox"
+            name="address" value=${a} .checked=${s.addresses.has(a)} @change=${toggle(s.addresses, a)}><span>${a}</span></label>`)
+            : html`<p class="muted">Sending reports to this customer is off (Edit customer information).</p>`}
+        </fieldset>
+        ${errorLine(ctx)}
+        <div class="modal-actions">
+          <button type="button" class="button" @click=${() => ctx.close()}>Cancel</button>
+          <button type="submit" class="button primary" ?disabled=${s.busy}>${s.busy ? 'Generating…' : 'Generate'}</button>
+        </div>
+      </form>`;
     },
   });
 }

@@ -16,7 +16,9 @@ import org.sightline.api.Viewer;
  * {@code staff.create}, {@code staff.disable}, {@code staff.enable}, {@code staff.assign}, {@code staff.unassign},
  * {@code customer.create}, {@code audit.export}, {@code export.csv}, {@code export.xlsx}, {@code partner.create} (operators),
  * {@code group.create}, {@code group.add} (operators), {@code report.viewed}, {@code report.exported},
- * {@code report.generated}, {@code report.sent}.
+ * {@code report.generated}, {@code report.sent}, {@code report.verify} (a customer recipient followed a verification
+ * link), {@code report.template.create}, {@code .edit}, {@code .delete}, {@code report.schedule.create},
+ * {@code report.schedule.delete}.
  */
 @ProviderType
 public interface AuditLog {

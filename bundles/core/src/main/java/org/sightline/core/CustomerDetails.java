@@ -12,7 +12,19 @@ import java.util.List;
  * @param billingRecipients the e-mail addresses billing reports go to
  * @param billingProfile    the billing profile, or {@code null}
  * @param subscriptions     the subscriptions shown (expired ones left out when hidden)
+ * @param reportSend        whether generated reports may be sent to the customer's report recipients (since 3.2)
+ * @param reportRecipients  the e-mail addresses reports may be sent to (since 3.2)
  */
 public record CustomerDetails(CustomerSummary summary, String environmentUrl, boolean hideExpired, boolean billingSend,
-                              List<String> billingRecipients, String billingProfile, List<Subscription> subscriptions) {
+                              List<String> billingRecipients, String billingProfile, List<Subscription> subscriptions,
+                              boolean reportSend, List<String> reportRecipients) {
+    public CustomerDetails {
+        reportRecipients = reportRecipients == null ? List.of() : List.copyOf(reportRecipients);
+    }
+
+    /** Details without the report setting (off, no recipients), as before 3.2. */
+    public CustomerDetails(CustomerSummary summary, String environmentUrl, boolean hideExpired, boolean billingSend,
+                           List<String> billingRecipients, String billingProfile, List<Subscription> subscriptions) {
+        this(summary, environmentUrl, hideExpired, billingSend, billingRecipients, billingProfile, subscriptions, false, List.of());
+    }
 }

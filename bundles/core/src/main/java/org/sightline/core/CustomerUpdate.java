@@ -13,7 +13,16 @@ import java.util.List;
  * @param billingSend       whether to send billing reports
  * @param billingRecipients new recipients (e-mail addresses)
  * @param billingProfile    new billing profile
+ * @param reportSend        whether generated reports may be sent to the customer's report recipients (since 3.2)
+ * @param reportRecipients  new report recipients (e-mail addresses) (since 3.2)
  */
 public record CustomerUpdate(String name, String currency, String environmentUrl, Boolean accessEnabled,
-                             Boolean billingSend, List<String> billingRecipients, String billingProfile) {
+                             Boolean billingSend, List<String> billingRecipients, String billingProfile,
+                             Boolean reportSend, List<String> reportRecipients) {
+
+    /** An edit that leaves the report setting as it is, as before 3.2. */
+    public CustomerUpdate(String name, String currency, String environmentUrl, Boolean accessEnabled,
+                          Boolean billingSend, List<String> billingRecipients, String billingProfile) {
+        this(name, currency, environmentUrl, accessEnabled, billingSend, billingRecipients, billingProfile, null, null);
+    }
 }

@@ -39,6 +39,9 @@ import org.sightline.core.StaffDirectory;
 import org.sightline.core.TokenService;
 import org.sightline.core.WebSessionStore;
 import org.sightline.core.WidgetRegistry;
+import org.sightline.core.ReportDeliveries;
+import org.sightline.core.ReportSchedules;
+import org.sightline.core.ReportTemplates;
 
 /**
  * The REST API at {@code /api/*} on the HTTP whiteboard: a front door that authenticates every request
@@ -72,7 +75,8 @@ public class ApiServlet extends ServletContainer {
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
-                  ProductCatalogue catalogue, Caches caches, PdfReports reports, MailQueue mail) {
+                  ProductCatalogue catalogue, Caches caches, PdfReports reports, ReportTemplates templates,
+                  ReportDeliveries deliveries, ReportSchedules schedules, MailQueue mail) {
     }
 
     @Activate
@@ -82,11 +86,13 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
-                      @Reference Caches caches, @Reference PdfReports reports, @Reference MailQueue mail, Config config) {
+                      @Reference Caches caches, @Reference PdfReports reports, @Reference ReportTemplates templates,
+                      @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail,
+                      Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
                 new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports,
-                        mail));
+                        templates, deliveries, schedules, mail));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -160,6 +166,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new ExportResource(exports));
         rc.register(new ReportResource.Dashboard(p.reports()));
         rc.register(new ReportResource.Widget(p.reports()));
+        rc.register(new ReportDeliveryResource(p.templates(), p.deliveries(), p.schedules()));
         rc.register(new SessionResource(auth, p.sessions()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));

@@ -112,7 +112,7 @@ public final class CustomerResource {
         Viewer viewer = Access.viewer(req);
         Requests.CustomerCreate o = Params.body(body);
         CustomerUpdate u = new CustomerUpdate(o.name(), o.currency(), o.environmentUrl(), o.accessEnabled(), o.billingSend(),
-                o.billingRecipients(), o.billingProfile());
+                o.billingRecipients(), o.billingProfile(), o.reportSend(), o.reportRecipients());
         CustomerDetails created = actions.create(viewer, o.accountId(), u);
         return Response.created(uri.getBaseUriBuilder().path("v1/customers/{id}").build(created.summary().id()))
                 .entity(details(created)).build();
@@ -128,7 +128,7 @@ public final class CustomerResource {
         long cid = Params.id("id", id);
         Requests.CustomerEdit o = Params.body(body);
         CustomerUpdate u = new CustomerUpdate(o.name(), o.currency(), o.environmentUrl(), o.accessEnabled(), o.billingSend(),
-                o.billingRecipients(), o.billingProfile());
+                o.billingRecipients(), o.billingProfile(), o.reportSend(), o.reportRecipients());
         return details(actions.update(viewer, cid, u));
     }
 
@@ -293,7 +293,8 @@ public final class CustomerResource {
         return new Responses.CustomerDetails(c.id(), c.accountId(), c.name(), logoUrl(c), c.currency(), plain(c.credits()),
                 c.products(), staff(c), groups(c), c.pinned(), c.accessEnabled(), d.environmentUrl(), d.hideExpired(),
                 new Responses.Billing(d.billingSend(), d.billingRecipients(), d.billingProfile()),
-                d.subscriptions().stream().map(this::subscription).toList());
+                d.subscriptions().stream().map(this::subscription).toList(),
+                new Responses.Reports(d.reportSend(), d.reportRecipients()));
     }
 
     private static List<Responses.StaffRef> staff(CustomerSummary c) {

@@ -90,12 +90,14 @@ public class OpenApiTest {
     private final ProductCatalogue catalogue = mock(ProductCatalogue.class);
     private final DashboardService dashboards = mock(DashboardService.class);
     private final org.sightline.core.MailQueue mail = mock(org.sightline.core.MailQueue.class);
+    private final org.sightline.core.ReportTemplates templates = mock(org.sightline.core.ReportTemplates.class);
+    private final org.sightline.core.ReportDeliveries deliveries = mock(org.sightline.core.ReportDeliveries.class);
     private final ResourceConfig config = ApiServlet.resources(mock(Authenticator.class), dashboards,
             registry, mock(IngestService.class), mock(TableExport.class),
             new ApiServlet.Portal(tokens, customers, actions, staff, staffAdmin, mock(SignInGuard.class),
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue,
-                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class),
-                    mail));
+                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class), templates, deliveries,
+                    mock(org.sightline.core.ReportSchedules.class), mail));
     private final JsonNode document = document();
 
     private static JsonNode document() {
@@ -243,6 +245,32 @@ public class OpenApiTest {
                 Duration.ofSeconds(60), true);
         when(registry.widgets(any())).thenReturn(List.of(new WidgetHealth(d, "b", "1.0", "active", 3, 0, null, 1.5, 2.5)));
         assertShape("/api/v1/admin/widgets", "get", call("GET", "/v1/admin/widgets", ADMIN, null));
+    }
+
+    @Test
+    public void reportTemplatesAndAGeneratedReportHaveTheDescribedShapes() throws Exception {
+        org.sightline.core.ReportTemplate t = new org.sightline.core.ReportTemplate(3, "Monthly usage", List.of("usage"),
+                List.of(), "last-month", List.of(), "partner-and-customer");
+        when(templates.list(any())).thenReturn(List.of(t));
+        assertShape("/api/v1/report-templates", "get", call("GET", "/v1/report-templates", ADMIN, null));
+        when(templates.create(any(), any())).thenReturn(t);
+        Answer created = call("POST", "/v1/report-templates", ADMIN, "{\"name\":\"Monthly usage\",\"sections\":[\"usage\"]}");
+        assertShape("/api/v1/report-templates", "post", created);
+        assertEquals(201, created.status);
+        assertBadField(call("POST", "/v1/report-templates", ADMIN, "{\"name\":\"x\",\"colour\":\"red\"}"), "colour");
+        when(deliveries.generate(any(), eq(7L), any())).thenReturn(new org.sightline.core.ReportDeliveries.Generated(12, 7,
+                "Monthly usage", "ACME-1-monthly_usage-2026-12-02.pdf", List.of(
+                new org.sightline.core.ReportDeliveries.Recipient("staff", 5L, null, "portal"),
+                new org.sightline.core.ReportDeliveries.Recipient("customer", null, "a@example.com", "verify"))));
+        Answer g = call("POST", "/v1/customers/7/reports", ADMIN, "{\"templateId\":3,\"staffIds\":[5],\"addresses\":[\"a@example.com\"]}");
+        assertEquals(201, g.status);
+        assertShape("/api/v1/customers/{id}/reports", "post", g);
+        assertEquals("/api/v1/reports/12.pdf", g.json.get("pdfUrl").asText());
+        assertBadField(call("POST", "/v1/customers/7/reports", ADMIN, "{\"staffIds\":[5]}"), "templateId");
+        assertBadField(call("POST", "/v1/customers/7/billing-reports", ADMIN, "{\"month\":\"November\"}"), "month");
+        when(deliveries.recipients(any(), eq(7L))).thenReturn(new org.sightline.core.ReportDeliveries.Choices(
+                List.of(new org.sightline.core.ReportDeliveries.StaffChoice(5, "Bob")), false, List.of()));
+        assertShape("/api/v1/customers/{id}/report-recipients", "get", call("GET", "/v1/customers/7/report-recipients", ADMIN, null));
     }
 
     @Test

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@link ReportRenderer} (an optional service: without it the routes answer 503), and report activity
  * ({@code report.exported}, which the audit log keeps with its outcome).
  */
-@Component(service = PdfReports.class, configurationPid = "org.sightline.core")
+@Component(service = {PdfReports.class, PdfReportsService.class}, configurationPid = "org.sightline.core")
 public class PdfReportsService implements PdfReports {
     private static final Logger LOG = LoggerFactory.getLogger(PdfReportsService.class);
     /** An id a widget gives a report, as it appears in the route. */
@@ -122,6 +122,73 @@ public class PdfReportsService implements PdfReports {
         ReportDocument doc = DocumentFilter.filter(produced);
         byte[] pdf = draw(r, doc, branding(viewer, customer, range, query), request, doc.title() + " (PDF)");
         return new PdfFile(fileName(customer, reportId), pdf);
+    }
+
+    /**
+     * A template's report for a customer the caller has found in the viewer's scope already: the widgets of the
+     * template's sections and the widgets it names, from the overview and the customer's product pages, in the
+     * page's order, filtered and drawn like the dashboard PDF, titled with the template's name. Not recorded here:
+     * the delivery records it as {@code report.generated} with its recipients.
+     *
+     * @param customerLogos whether the cover shows the customer's name and logo beside the partner's
+     * @throws NotInstalledException when no PDF renderer is installed
+     */
+    public PdfFile template(Viewer viewer, CustomerRef customer, String title, java.util.Set<String> sections,
+                            java.util.Set<String> widgets, TimeRange range, java.time.ZoneId zone, boolean customerLogos) {
+        ReportRenderer r = renderer(viewer, customer, title);
+        DashboardQuery overview = new DashboardQuery(null, range, zone, null, null, null);
+        Dashboard d = composer.dashboard(viewer, customer.id(), overview);
+        java.util.Map<String, org.sightline.core.RenderedWidget> chosen = new java.util.LinkedHashMap<>();
+        java.util.List<Dashboard> pages = new java.util.ArrayList<>();
+        pages.add(d);
+        for (org.sightline.core.ProductInfo p : d.navigation()) {
+            pages.add(composer.dashboard(viewer, customer.id(), new DashboardQuery(p.id(), range, zone, null, null, null)));
+        }
+        for (Dashboard page : pages) {
+            for (org.sightline.core.RenderedWidget w : page.widgets()) {
+                if (sections.contains(w.descriptor().section()) || widgets.contains(w.descriptor().id())) {
+                    chosen.putIfAbsent(w.descriptor().id(), w);
+                }
+            }
+        }
+        ReportDocument all = DashboardDocument.of(new Dashboard(d.customer(), d.range(), d.navigation(), null,
+                java.util.List.copyOf(chosen.values())));
+        ReportDocument doc = DocumentFilter.filter(new ReportDocument(title, all.blocks()));
+        WidgetRequest request = request(customer, viewer, range, overview);
+        Branding b = branding(viewer, customer, range, overview);
+        if (!customerLogos) {
+            b = new Branding(b.partnerName(), b.partnerLogo(), b.customerName(), null, b.range(), b.generatedAt(), b.zone());
+        }
+        byte[] pdf = drawQuietly(r, doc, b, request, title);
+        return new PdfFile(fileName(customer, title.toLowerCase(java.util.Locale.ROOT)), pdf);
+    }
+
+    /**
+     * A document the core composed itself (such as a billing report) for a customer found in the viewer's scope,
+     * filtered and drawn with the customer's branding.
+     *
+     * @throws NotInstalledException when no PDF renderer is installed
+     */
+    public PdfFile document(Viewer viewer, CustomerRef customer, ReportDocument document, TimeRange range, java.time.ZoneId zone,
+                            String fileTopic) {
+        ReportRenderer r = renderer(viewer, customer, document.title());
+        DashboardQuery q = new DashboardQuery(null, range, zone, null, null, null);
+        ReportDocument doc = DocumentFilter.filter(document);
+        byte[] pdf = drawQuietly(r, doc, branding(viewer, customer, range, q), request(customer, viewer, range, q), doc.title());
+        return new PdfFile(fileName(customer, fileTopic), pdf);
+    }
+
+    /** Draws without recording activity (the caller records the outcome with its recipients). */
+    private byte[] drawQuietly(ReportRenderer r, ReportDocument doc, Branding branding, WidgetRequest request, String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            r.render(doc, branding, out);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.warn("Drawing the PDF '{}' failed for customer {}", name, request.customer().id(), e);
+            throw new ReportFailedException("the PDF could not be drawn (" + e.getClass().getSimpleName()
+                    + "); the details are in the server log");
+        }
+        return out.toByteArray();
     }
 
     /** The customer, if the viewer may read it: 403 without {@code customer.read}, 404 outside the viewer's scope. */

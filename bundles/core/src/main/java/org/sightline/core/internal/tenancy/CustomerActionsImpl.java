@@ -261,7 +261,41 @@ public class CustomerActionsImpl implements CustomerActions {
             args.add(u.billingSend());
             changed.add("billingSend");
         }
+        if (u.reportRecipients() != null) {
+            String joined = recipients(viewer, customerId, label, action, "reportRecipients", u.reportRecipients());
+            sets.add("report_recipients = ?");
+            args.add(joined.isEmpty() ? null : joined);
+            changed.add("reportRecipients");
+        }
+        if (u.reportSend() != null) {
+            sets.add("report_send = ?");
+            args.add(u.reportSend());
+            changed.add("reportSend");
+        }
         return new FieldChanges(sets, args, changed);
+    }
+
+    /** Recipients as stored: valid addresses, each once, joined by commas (400 naming the field otherwise). */
+    private String recipients(Viewer viewer, Long customerId, String label, String action, String field, List<String> given) {
+        if (given.size() > 20) {
+            throw invalid(viewer, customerId, label, action, field, "at most 20 report recipients");
+        }
+        List<String> clean = new ArrayList<>();
+        for (String r : given) {
+            String e = r == null ? "" : r.strip();
+            if (!EMAIL.matcher(e).matches()) {
+                throw invalid(viewer, customerId, label, action, field, "'" + abbreviate(e) + "' is not an e-mail address");
+            }
+            if (!clean.contains(e)) {
+                clean.add(e);
+            }
+        }
+        String joined = String.join(",", clean);
+        if (!CustomerColumns.recipientsFit(joined)) {
+            throw invalid(viewer, customerId, label, action, field, "the report recipients take at most "
+                    + CustomerColumns.BILLING_RECIPIENTS + " characters together (with a comma between each)");
+        }
+        return joined;
     }
 
     /** Writes the changes in the caller's transaction; sending billing reports needs a recipient. */
@@ -278,6 +312,12 @@ public class CustomerActionsImpl implements CustomerActions {
         if ((Boolean) billing[0] && billing[1] == null) {
             throw invalid(viewer, customerId, label, action, "billingRecipients",
                     "sending billing reports needs at least one recipient");
+        }
+        Object[] reports = Jdbc.list(conn, "SELECT report_send, report_recipients FROM customer WHERE id = ?",
+                List.of(customerId), rs -> new Object[] {rs.getBoolean(1), rs.getString(2)}).get(0);
+        if ((Boolean) reports[0] && reports[1] == null) {
+            throw invalid(viewer, customerId, label, action, "reportRecipients",
+                    "sending reports needs at least one recipient");
         }
     }
 

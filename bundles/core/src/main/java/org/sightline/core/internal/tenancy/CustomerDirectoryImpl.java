@@ -140,15 +140,32 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
         try (Connection c = ds.getConnection()) {
             CustomerSummary summary = list.one(c, ref.id(), staff);
             Object[] extra = Jdbc.list(c, "SELECT environment_url, hide_expired, billing_send, billing_recipients, "
-                    + "billing_profile FROM customer WHERE id = ?", List.of(ref.id()), rs -> new Object[] {rs.getString(1),
-                    rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)}).get(0);
-            String recipients = (String) extra[3];
+                    + "billing_profile, report_send, report_recipients FROM customer WHERE id = ?", List.of(ref.id()),
+                    rs -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
+                    rs.getBoolean(6), rs.getString(7)}).get(0);
             return new CustomerDetails(summary, (String) extra[0], (Boolean) extra[1], (Boolean) extra[2],
-                    recipients == null || recipients.isBlank() ? List.of() : List.of(recipients.split(",")),
-                    (String) extra[4], subscriptions(c, ref.id(), null));
+                    split((String) extra[3]), (String) extra[4], subscriptions(c, ref.id(), null), (Boolean) extra[5],
+                    split((String) extra[6]));
         } catch (SQLException e) {
             throw Jdbc.failure("cannot read customer", e);
         }
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(","));
+    }
+
+    @Override
+    public Optional<ReportSettings> reportSettings(long customerId) {
+        return Jdbc.one(ds, "SELECT report_send, report_recipients, billing_send, billing_recipients, billing_profile "
+                + "FROM customer WHERE id = ?", List.of(customerId), rs -> new ReportSettings(rs.getBoolean(1),
+                split(rs.getString(2)), rs.getBoolean(3), split(rs.getString(4)), rs.getString(5)));
+    }
+
+    @Override
+    public List<Long> billingCustomers() {
+        return Jdbc.list(ds, "SELECT id FROM customer WHERE billing_send = TRUE AND billing_recipients IS NOT NULL ORDER BY id",
+                List.of(), rs -> rs.getLong(1));
     }
 
     @Override

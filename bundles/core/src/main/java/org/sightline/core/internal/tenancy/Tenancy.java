@@ -53,4 +53,18 @@ public interface Tenancy {
 
     /** The partner's customer count. */
     long count(long partnerId);
+
+    /**
+     * A customer's report settings, for the report delivery: whether reports and billing reports may be sent to
+     * the customer, to whom, and its billing profile.
+     */
+    record ReportSettings(boolean reportSend, List<String> reportRecipients, boolean billingSend,
+                          List<String> billingRecipients, String billingProfile) {
+    }
+
+    /** The customer's report settings, if the customer exists. */
+    Optional<ReportSettings> reportSettings(long customerId);
+
+    /** The customers of every partner that have billing reports sent (on, with recipients), by id. */
+    List<Long> billingCustomers();
 }

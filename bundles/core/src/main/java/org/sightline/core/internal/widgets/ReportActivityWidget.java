@@ -60,6 +60,7 @@ public class ReportActivityWidget implements DashboardWidget {
             case "report.exported" -> "Exported";
             case "report.generated" -> "Generated";
             case "report.sent" -> "Sent";
+            case "report.verify" -> "Recipient confirmed";
             default -> action.startsWith("export.") ? "Exported " + action.substring(7) : action;
         };
     }

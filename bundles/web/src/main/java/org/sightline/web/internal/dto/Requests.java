@@ -44,13 +44,32 @@ public final class Requests {
 
     /** {@code PATCH /api/v1/customers/{id}}. */
     public record CustomerEdit(String name, String currency, String environmentUrl, Boolean accessEnabled,
-                               Boolean billingSend, List<String> billingRecipients, String billingProfile) {
+                               Boolean billingSend, List<String> billingRecipients, String billingProfile,
+                               Boolean reportSend, List<String> reportRecipients) {
     }
 
     /** {@code POST /api/v1/customers}: an edit's fields and the account id. */
     public record CustomerCreate(String accountId, String name, String currency, String environmentUrl,
                                  Boolean accessEnabled, Boolean billingSend, List<String> billingRecipients,
-                                 String billingProfile) {
+                                 String billingProfile, Boolean reportSend, List<String> reportRecipients) {
+    }
+
+    /** {@code POST /api/v1/report-templates}, {@code PUT /api/v1/report-templates/{id}}. */
+    public record ReportTemplate(String name, List<String> sections, List<String> widgets, String range,
+                                 List<Long> customerIds, String branding) {
+    }
+
+    /** {@code POST /api/v1/customers/{id}/reports}: the template and who receives the report. */
+    public record GenerateReport(Long templateId, List<Long> staffIds, List<String> addresses) {
+    }
+
+    /** {@code POST /api/v1/customers/{id}/billing-reports}: the month, such as {@code 2026-11}. */
+    public record BillingReport(String month) {
+    }
+
+    /** {@code POST /api/v1/report-schedules}. */
+    public record ReportSchedule(Long templateId, String cadence, List<Long> customerIds, List<Long> staffIds,
+                                 List<String> addresses) {
     }
 
     /** A service to add ({@code POST /api/v1/customers/{id}/subscriptions}); dates as {@code 2026-11-21}. */

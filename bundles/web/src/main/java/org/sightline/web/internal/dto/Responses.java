@@ -66,7 +66,38 @@ public final class Responses {
     public record CustomerDetails(long id, String accountId, String name, String logoUrl, String currency,
                                   BigDecimal credits, List<String> products, List<StaffRef> staff, List<Group> groups,
                                   boolean pinned, boolean accessEnabled, String environmentUrl, boolean hideExpired,
-                                  Billing billing, List<Subscription> subscriptions) {
+                                  Billing billing, List<Subscription> subscriptions, Reports reports) {
+    }
+
+    /** The customer's "send reports" setting and its report recipients. */
+    public record Reports(boolean send, List<String> recipients) {
+    }
+
+    /** A report template. */
+    public record ReportTemplate(long id, String name, List<String> sections, List<String> widgets, String range,
+                                 List<Long> customerIds, String branding) {
+    }
+
+    /** A recipient of a generated report: {@code staff} or {@code customer}; status {@code portal}, {@code verify}, {@code sent}. */
+    public record ReportRecipient(String kind, Long staffId, String address, String status) {
+    }
+
+    /** A generated report; staff open it at {@code pdfUrl}. */
+    public record GeneratedReport(long id, long customerId, String title, String fileName, String pdfUrl,
+                                  List<ReportRecipient> recipients) {
+    }
+
+    /** Who "Generate report" offers as recipients. */
+    public record ReportRecipients(List<StaffChoice> staff, boolean reportSend, List<String> customerRecipients) {
+    }
+
+    /** A staff user who may receive a report. */
+    public record StaffChoice(long id, String displayName) {
+    }
+
+    /** A scheduled report. */
+    public record ReportSchedule(long id, long templateId, String cadence, List<Long> customerIds, List<Long> staffIds,
+                                 List<String> addresses) {
     }
 
     /** A subscription, with the product's name as the catalogue knows it. */
