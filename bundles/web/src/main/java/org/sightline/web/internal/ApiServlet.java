@@ -31,6 +31,7 @@ import org.sightline.core.IngestService;
 import org.sightline.core.Readiness;
 import org.sightline.core.PdfReports;
 import org.sightline.core.ProductCatalogue;
+import org.sightline.core.ProductLifecycle;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffAdmin;
@@ -71,7 +72,7 @@ public class ApiServlet extends ServletContainer {
     /** The portal services the API delegates to, besides dashboards, ingestion and exports. */
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
-                  ProductCatalogue catalogue, Caches caches, PdfReports reports) {
+                  ProductCatalogue catalogue, Caches caches, PdfReports reports, ProductLifecycle lifecycle) {
     }
 
     @Activate
@@ -81,10 +82,11 @@ public class ApiServlet extends ServletContainer {
                       @Reference CustomerActions actions, @Reference StaffDirectory staff, @Reference StaffAdmin staffAdmin,
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
-                      @Reference Caches caches, @Reference PdfReports reports, Config config) {
+                      @Reference Caches caches, @Reference PdfReports reports,
+                      @Reference ProductLifecycle lifecycle, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
-                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports));
+                new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports, lifecycle));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -161,6 +163,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new SessionResource(auth, p.sessions(), p.audit()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
+        rc.register(new ProductModuleResource(p.lifecycle()));
         return rc;
     }
 }

@@ -93,7 +93,8 @@ public class OpenApiTest {
             registry, mock(IngestService.class), mock(TableExport.class),
             new ApiServlet.Portal(tokens, customers, actions, staff, staffAdmin, mock(SignInGuard.class),
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue,
-                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class)));
+                    mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class),
+                    mock(org.sightline.core.ProductLifecycle.class)));
     private final JsonNode document = document();
 
     private static JsonNode document() {

@@ -101,7 +101,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     @Override
     public ModuleCheck check(Viewer caller, ModuleJar jar) {
         Roles.require(caller, Permissions.ADMIN);
-        ModuleManifest m = ModuleManifest.read(jar);
+        ModuleManifest m = manifest(jar);
         ModuleCheck c = checker.check(m, null);
         audit.record(caller, "product.check", null, null, AuditLog.OK, m.symbolicName() + " " + m.version() + " from "
                 + jar.origin() + (c.resolvable() ? ": resolvable" : ": missing " + String.join(", ", c.missing())));
@@ -111,7 +111,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     @Override
     public ModuleUpdate install(Viewer caller, ModuleJar jar) {
         Roles.require(caller, Permissions.ADMIN);
-        ModuleManifest m = ModuleManifest.read(jar);
+        ModuleManifest m = manifest(jar);
         for (Bundle b : context.getBundles()) {
             if (m.symbolicName().equals(b.getSymbolicName())) {
                 audit.record(caller, "product.install", null, null, AuditLog.FAILED, m.symbolicName() + " is installed already");
@@ -144,7 +144,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         Roles.require(caller, Permissions.ADMIN);
         Bundle bundle = registry.provider(productId)
                 .orElseThrow(() -> new NotFoundException("no deployed module provides product '" + productId + "'"));
-        ModuleManifest m = ModuleManifest.read(jar);
+        ModuleManifest m = manifest(jar);
         if (!m.symbolicName().equals(bundle.getSymbolicName())) {
             throw new InvalidParameterException("jar", jar.origin() + " is " + m.symbolicName()
                     + ", but product '" + productId + "' comes from " + bundle.getSymbolicName());
@@ -232,6 +232,13 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         LOG.info("Rolled {} back to {} in {} ms", productId, from, rollbackMillis);
         return new ModuleUpdate(productId, bundle.getSymbolicName(), from, to, ModuleUpdate.ROLLED_BACK, reason, updateMillis, watched,
                 rollbackMillis, seen[0], seen[1]);
+    }
+
+    private ModuleManifest manifest(ModuleJar jar) {
+        if (jar.bytes().length > maxBytes) {
+            throw new org.sightline.core.PayloadTooLargeException("a module jar may have at most " + maxBytes + " bytes");
+        }
+        return ModuleManifest.read(jar);
     }
 
     /** {@code null} once the bundle is active and its product registered again, else why not. */
