@@ -177,8 +177,9 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         try {
             bundle.update(new ByteArrayInputStream(jar.bytes()));
         } catch (BundleException e) {
-            LOG.warn("Update of {} failed", bundle.getSymbolicName(), e);
-            reason = "the update failed (" + e.getType() + ")";
+            LOG.warn("Update of {} to {} failed", bundle.getSymbolicName(), m.version(), e);
+            reason = bundle.getVersion().equals(m.version()) ? "the bundle did not start (its start failed)"
+                    : "the update failed (" + e.getType() + ")";
         }
         if (reason == null) {
             reason = awaitStarted(bundle, productId);
@@ -216,6 +217,10 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         String back;
         try {
             bundle.update(new ByteArrayInputStream(previous));
+            if (bundle.getState() != Bundle.ACTIVE) {
+                // the failed release was not active, so the update did not start the previous one again
+                bundle.start();
+            }
             back = awaitStarted(bundle, productId);
         } catch (BundleException e) {
             LOG.error("Rollback of {} to {} failed", bundle.getSymbolicName(), from, e);
