@@ -64,6 +64,7 @@ export class Admin extends LightElement {
     const o = this.outcome;
     return html`<section class="card" aria-labelledby="admin-modules">
       <header class="card-header"><h2 id="admin-modules">Check or update a module</h2></header>
+      <div class="card-body">
       <label class="field"><span>Module jar</span>
         <input class="input" type="file" name="module" accept=".jar,application/java-archive" @change=${(e) => this.checkModule(e)} ?disabled=${!!this.busy}></label>
       ${this.busy ? html`<p class="muted" role="status">${this.busy}</p>` : nothing}
@@ -86,6 +87,7 @@ export class Admin extends LightElement {
       ${o ? html`<p role="status" data-outcome=${o.outcome}>${o.outcome === 'rolled-back'
         ? html`${badge('Rolled back', 'critical')} ${o.toVersion}: ${o.reason}. ${o.fromVersion} is running again (rollback ${number(o.rollbackMillis)} ms).`
         : html`${badge('Updated', 'ok')} ${o.bundle} ${o.fromVersion} → ${o.toVersion}, watched ${number(o.watchMillis)} ms, ${number(o.renders)} renders.`}</p>` : nothing}
+      </div>
     </section>`;
   }
 
