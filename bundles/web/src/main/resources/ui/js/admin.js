@@ -14,8 +14,82 @@ function health(w) {
   return ['ok', 'Healthy'];
 }
 
+/** The problem of a failed call, for the module card. */
+function failure(e) {
+  return { title: e.title, detail: e.detail };
+}
+
 export class Admin extends LightElement {
-  static properties = { products: { state: true }, widgets: { state: true }, error: { state: true }, loading: { state: true } };
+  static properties = {
+    products: { state: true }, widgets: { state: true }, error: { state: true }, loading: { state: true },
+    check: { state: true }, checkError: { state: true }, busy: { state: true }, outcome: { state: true },
+  };
+
+  /** Checks the chosen jar against the server (POST /admin/products/check); nothing is installed. */
+  async checkModule(e) {
+    const file = e.target.files?.[0];
+    this.check = null;
+    this.checkError = null;
+    this.outcome = null;
+    this.file = file ? new Blob([file], { type: 'application/java-archive' }) : null;
+    if (!this.file) return;
+    this.busy = 'Checking…';
+    try {
+      this.check = await api('/admin/products/check', { method: 'POST', body: this.file });
+    } catch (err) {
+      this.checkError = failure(err);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Updates the product to the checked jar; the server watches it and rolls back if it fails. */
+  async updateModule(product) {
+    this.busy = `Updating ${product}, then watching its widgets…`;
+    this.outcome = null;
+    this.checkError = null;
+    try {
+      this.outcome = await api(`/admin/products/${encodeURIComponent(product)}/update`, { method: 'POST', body: this.file });
+      this.load();
+    } catch (err) {
+      this.checkError = failure(err);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  moduleCard(widgets) {
+    const c = this.check;
+    const product = c && widgets.find((w) => w.bundle === c.bundle)?.product;
+    const o = this.outcome;
+    return html`<section class="card" aria-labelledby="admin-modules">
+      <header class="card-header"><h2 id="admin-modules">Check or update a module</h2></header>
+      <div class="card-body">
+      <label class="field"><span>Module jar</span>
+        <input class="input" type="file" name="module" accept=".jar,application/java-archive" @change=${(e) => this.checkModule(e)} ?disabled=${!!this.busy}></label>
+      ${this.busy ? html`<p class="muted" role="status">${this.busy}</p>` : nothing}
+      ${this.checkError ? html`<p class="module-problem" role="alert"><strong>${this.checkError.title}</strong> ${this.checkError.detail}</p>` : nothing}
+      ${c ? html`<div data-module=${c.bundle}>
+        <p>${badge(c.resolvable ? 'Can be installed' : 'Cannot be installed', c.resolvable ? 'ok' : 'critical')}
+          <code>${c.bundle}</code> ${c.version}
+          ${c.resolvable ? nothing : html`<span class="module-missing">needs ${c.missing.join(', ')}, which this server does not provide</span>`}</p>
+        <div class="table-scroll"><table class="data-table" aria-label="What the module needs">
+          <thead><tr><th scope="col">Needs</th><th scope="col">Range</th><th scope="col">Status</th><th scope="col">Provided by</th></tr></thead>
+          <tbody>${c.needs.map((n) => html`<tr data-status=${n.status}>
+            <td><code>${n.namespace === 'osgi.wiring.package' ? n.name : `${n.namespace} ${n.name}`}</code></td><td>${n.range || '—'}</td>
+            <td>${badge(n.status, n.status === 'missing' ? 'critical' : n.status === 'optional-missing' ? 'warning' : 'ok')}</td>
+            <td>${n.providedBy || '—'}</td></tr>`)}</tbody>
+        </table></div>
+        <p class="muted small">This server's API: ${c.serverApi.map((a) => `${a.name} ${a.version}`).join(', ')}</p>
+        ${c.resolvable && product ? html`<button type="button" class="button" ?disabled=${!!this.busy} @click=${() => this.updateModule(product)}>
+          Update ${product} to ${c.version}</button>` : nothing}
+      </div>` : nothing}
+      ${o ? html`<p role="status" data-outcome=${o.outcome}>${o.outcome === 'rolled-back'
+        ? html`${badge('Rolled back', 'critical')} ${o.toVersion}: ${o.reason}. ${o.fromVersion} is running again (rollback ${number(o.rollbackMillis)} ms).`
+        : html`${badge('Updated', 'ok')} ${o.bundle} ${o.fromVersion} → ${o.toVersion}, watched ${number(o.watchMillis)} ms, ${number(o.renders)} renders.`}</p>` : nothing}
+      </div>
+    </section>`;
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -69,6 +143,7 @@ export class Admin extends LightElement {
               <td class="num">${widgets.filter((w) => w.product === p.id).length}</td></tr>`)}</tbody>
           </table></div>`}
         </section>
+        ${this.moduleCard(widgets)}
         <section class="card" aria-labelledby="admin-widgets">
           <header class="card-header"><h2 id="admin-widgets">Widgets</h2></header>
           ${widgets.length === 0 ? emptyState('No widgets registered', '') : html`

@@ -361,12 +361,32 @@ function statusList(view, onPanel) {
   </li>`)}</ul>`;
 }
 
+/**
+ * The scripts of vendors' elements, loaded once each, the first time a view of the element is drawn: the
+ * product's bundle ships web-components/<element>.js, which the server serves from this origin (so the page's
+ * script-src 'self' allows the import). A product that ships none answers 404: the view stays a simple list.
+ */
+const componentLoads = new Map();
+function loadComponent(product, element) {
+  const key = `${product}/${element}`;
+  if (!componentLoads.has(key)) {
+    componentLoads.set(key, import(`/components/${encodeURIComponent(product)}/${encodeURIComponent(element)}.js`)
+      .then(() => customElements.whenDefined(element))
+      .catch(() => null));
+  }
+  return componentLoads.get(key);
+}
+
 /** A vendor's own element when it is loaded; otherwise the data as a simple list, never a broken card. */
 export class CustomView extends LightElement {
   static properties = { view: { attribute: false }, widget: { attribute: false }, customerId: { attribute: false } };
   render() {
     const v = this.view;
     if (v && customElements.get(v.element)) return html`<div class="custom-host"></div>`;
+    if (v && this.widget?.product && !this.tried?.has(v.element)) {
+      (this.tried ??= new Set()).add(v.element);
+      loadComponent(this.widget.product, v.element).then(() => this.requestUpdate());
+    }
     const entries = Object.entries(v?.data || {});
     return html`<div class="custom-fallback">
       ${entries.length ? html`<dl class="facts">${entries.map(([k, c]) => html`<div><dt>${k}</dt><dd>${cell(c)}</dd></div>`)}</dl>`
@@ -414,7 +434,7 @@ export function openPanel({ widget, customerId, range, panel, title }) {
   el.panel = panel;
   el.customerId = customerId;
   el.range = range;
-  el.widget = { id: widget.id, title: widget.title, timeRange: widget.timeRange };
+  el.widget = { id: widget.id, title: widget.title, timeRange: widget.timeRange, product: widget.product };
   const body = document.createElement('div');
   body.className = 'drawer-body';
   body.append(el);

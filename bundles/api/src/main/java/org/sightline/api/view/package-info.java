@@ -6,9 +6,12 @@
  * {@link org.sightline.api.view.Cell.PersonName}, {@link org.sightline.api.view.Cell.Message}). The core's
  * privacy filter masks or removes them, and masks phone-number-like text in every other string, before
  * any view leaves the server as JSON, CSV, XLSX or PDF.
+ * <p>
+ * Since 1.2 a product bundle may ship the script of its {@link org.sightline.api.view.CustomView} element in
+ * {@link org.sightline.api.view.CustomView#SCRIPTS}; the web page loads it when the view is drawn.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.sightline.api.view;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,7 @@ import org.sightline.core.Readiness;
 import org.sightline.core.MailQueue;
 import org.sightline.core.PdfReports;
 import org.sightline.core.ProductCatalogue;
+import org.sightline.core.ProductLifecycle;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
 import org.sightline.core.StaffAdmin;
@@ -76,7 +77,8 @@ public class ApiServlet extends ServletContainer {
     record Portal(TokenService tokens, CustomerDirectory customers, CustomerActions actions, StaffDirectory staff,
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
                   ProductCatalogue catalogue, Caches caches, PdfReports reports, ReportTemplates templates,
-                  ReportDeliveries deliveries, ReportSchedules schedules, MailQueue mail) {
+                  ReportDeliveries deliveries, ReportSchedules schedules, MailQueue mail,
+                  ProductLifecycle lifecycle) {
     }
 
     @Activate
@@ -87,12 +89,12 @@ public class ApiServlet extends ServletContainer {
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
                       @Reference Caches caches, @Reference PdfReports reports, @Reference ReportTemplates templates,
-                      @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail,
+                      @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail, @Reference ProductLifecycle lifecycle,
                       Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
                 new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports,
-                        templates, deliveries, schedules, mail));
+                        templates, deliveries, schedules, mail, lifecycle));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -171,6 +173,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
         rc.register(new MailResource(p.mail()));
+        rc.register(new ProductModuleResource(p.lifecycle()));
         return rc;
     }
 }

@@ -97,7 +97,8 @@ public class OpenApiTest {
             new ApiServlet.Portal(tokens, customers, actions, staff, staffAdmin, mock(SignInGuard.class),
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue,
                     mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class), templates, deliveries,
-                    mock(org.sightline.core.ReportSchedules.class), mail));
+                    mock(org.sightline.core.ReportSchedules.class), mail,
+                    mock(org.sightline.core.ProductLifecycle.class)));
     private final JsonNode document = document();
 
     private static JsonNode document() {

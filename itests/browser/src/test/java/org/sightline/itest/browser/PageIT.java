@@ -284,6 +284,16 @@ public class PageIT {
 
         // Its product page offers actions: run one, then one that asks for a typed confirmation.
         browser.findElement(By.cssSelector(".customer-nav a[data-product=itest-demo]")).click();
+        // Its card is drawn by the product's own element, whose script the page imported from the product's bundle.
+        By card = By.cssSelector("[data-widget='itest-demo.card'] itest-card li[data-cell=hotline]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "hotline: ••••0123"));
+        assertTrue("the element's script came from the product's path", ((Number) browser.executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/components/itest-demo/itest-card.js')).length"))
+                .intValue() > 0);
+        var script = server.get("/components/itest-demo/itest-card.js");
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElse(""));
+        shot("14a-vendor-element");
         By actions = By.cssSelector("[data-widget='itest-demo.actions'] .action-list button");
         wait.until(d -> d.findElements(actions).stream().anyMatch(b -> b.getText().contains("Run check (0 so far)")));
         browser.findElements(actions).stream().filter(b -> b.getText().contains("Run check")).findFirst().orElseThrow().click();
@@ -306,6 +316,7 @@ public class PageIT {
         assertTrue("the rest of the dashboard is still there",
                 !browser.findElements(By.cssSelector("sl-widget[data-span]")).isEmpty());
         shot("15-product-removed-at-runtime");
+        assertEquals("the element's script is gone with its product", 404, server.get("/components/itest-demo/itest-card.js").statusCode());
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class WidgetEntry {
     public long serviceId() { return serviceId; }
     public WidgetDescriptor descriptor() { return descriptor; }
     public DashboardWidget widget() { return widget; }
+    /** The bundle that registered it, or {@code null}. */
+    public Bundle bundle() { return bundle; }
 
     /** Whether the widget's bundle is still active, so its service can be called. */
     public boolean live() {
@@ -84,7 +86,8 @@ public final class WidgetEntry {
         lastError = reason;
     }
 
-    WidgetHealth health() {
+    /** The widget's health since it was registered. */
+    public WidgetHealth health() {
         String bsn = bundle == null ? "unknown" : bundle.getSymbolicName();
         String version = bundle == null ? "" : bundle.getVersion().toString();
         return new WidgetHealth(descriptor, bsn, version, state(), calls.get(), failures.get(), lastError,
