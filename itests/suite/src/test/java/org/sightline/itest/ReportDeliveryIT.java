@@ -49,9 +49,9 @@ public class ReportDeliveryIT extends SightlineTestSupport {
             customer = customer("RDEL-1");
         }
         if (staff.find(VIEWER).isEmpty()) {
-            staff.create(samplePartner(), VIEWER, "Report Viewer", "viewer", VIEWER_PASSWORD.toCharArray());
+            createUser(samplePartner(), VIEWER, "viewer", VIEWER_PASSWORD);
         }
-        staff.assignCustomer(staff.find(VIEWER).orElseThrow().id(), customer.id());
+        assignToCustomer(VIEWER, customer.id());
     }
 
     private HttpResponse<String> post(String path, String body, String authorization) throws Exception {

@@ -54,7 +54,7 @@ import org.sightline.core.ReportDeliveries;
 import org.sightline.core.ReportFailedException;
 import org.sightline.core.ReportTemplate;
 import org.sightline.core.Roles;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.internal.auth.StaffAccounts;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.storage.CoreStorage;
@@ -105,7 +105,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
     private final Transactions transactions;
     private final CustomerDirectory customers;
     private final Tenancy tenancy;
-    private final StaffDirectory staff;
+    private final StaffAccounts staff;
     private final ReportTemplatesService templates;
     private final PdfReportsService pdf;
     private final java.util.concurrent.atomic.AtomicReference<Outbox> outbox = new java.util.concurrent.atomic.AtomicReference<>();
@@ -121,7 +121,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
 
     @Activate
     public ReportDeliveriesService(@Reference CoreStorage storage, @Reference CustomerDirectory customers,
-                                   @Reference Tenancy tenancy, @Reference StaffDirectory staff,
+                                   @Reference Tenancy tenancy, @Reference StaffAccounts staff,
                                    @Reference ReportTemplatesService templates, @Reference PdfReportsService pdf,
                                    @Reference ReportActivity activity, @Reference AuditLog audit,
                                    @Reference ProductCatalogue catalogue, Config config) {
@@ -130,7 +130,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
                 Duration.ofDays(Math.max(1, config.link_days())), Clock.systemUTC());
     }
 
-    ReportDeliveriesService(DataSource ds, CustomerDirectory customers, Tenancy tenancy, StaffDirectory staff,
+    ReportDeliveriesService(DataSource ds, CustomerDirectory customers, Tenancy tenancy, StaffAccounts staff,
                             ReportTemplatesService templates, PdfReportsService pdf, Outbox outbox, ReportActivity activity,
                             AuditLog audit, ProductCatalogue catalogue, String publicUrl, Duration verifyFor,
                             Duration linkFor, Clock clock) {

@@ -24,7 +24,7 @@ import org.sightline.core.ReportSchedule;
 import org.sightline.core.ReportSchedules;
 import org.sightline.core.ReportTemplate;
 import org.sightline.core.Roles;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.internal.auth.StaffAccounts;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.privacy.PrivacyFilter;
 import org.sightline.core.internal.storage.CoreStorage;
@@ -46,19 +46,19 @@ public class ReportSchedulesService implements ReportSchedules {
 
     private final DataSource ds;
     private final CustomerDirectory customers;
-    private final StaffDirectory staff;
+    private final StaffAccounts staff;
     private final ReportTemplatesService templates;
     private final AuditLog audit;
     private final Clock clock;
 
     @Activate
     public ReportSchedulesService(@Reference CoreStorage storage, @Reference CustomerDirectory customers,
-                                  @Reference StaffDirectory staff, @Reference ReportTemplatesService templates,
+                                  @Reference StaffAccounts staff, @Reference ReportTemplatesService templates,
                                   @Reference AuditLog audit) {
         this(storage.dataSource(), customers, staff, templates, audit, Clock.systemUTC());
     }
 
-    ReportSchedulesService(DataSource ds, CustomerDirectory customers, StaffDirectory staff, ReportTemplatesService templates,
+    ReportSchedulesService(DataSource ds, CustomerDirectory customers, StaffAccounts staff, ReportTemplatesService templates,
                            AuditLog audit, Clock clock) {
         this.ds = ds;
         this.customers = customers;
