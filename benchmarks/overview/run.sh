@@ -37,7 +37,14 @@ URL="$BASE/customers/$ID/dashboard"
 # compose every request: the distribution ships no etc/org.sightline.core.cfg, so write one (Karaf's file
 # install hands it to the composer, which Declarative Services restarts with it)
 printf 'dashboard.reuse.ms = %s\n' "$REUSE_MS" >"$ROOT/target/run/etc/org.sightline.core.cfg"
-sleep 10   # the configuration is applied, and the sample data's widgets are all there
+# wait for every product module ./run starts (eleven) to be registered, then for the configuration to be applied
+for _ in $(seq 1 240); do
+    n="$(curl -s -H "$AUTH" "$BASE/products" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d.get("items", d) if isinstance(d, dict) else d))' 2>/dev/null || echo 0)"
+    [[ "$n" -ge 11 ]] && break
+    sleep 0.5
+done
+echo "products registered: $n"
+sleep 10
 curl -s -H "$AUTH" "$URL" >"$OUT/dashboard.json"
 python3 - "$OUT/dashboard.json" <<'PY'
 import json, sys
