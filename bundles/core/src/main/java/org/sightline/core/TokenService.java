@@ -7,7 +7,11 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.sightline.api.Viewer;
 
-/** Machine tokens, scoped to one partner. Only a hash of each token is stored. */
+/**
+ * Machine tokens, scoped to one partner. Only a hash of each token is stored. Tokens are made by a partner admin
+ * ({@link #create(Viewer, String, String)}) or an operator ({@link Provisioning#createToken}); since 4.0 no
+ * method here takes a partner id.
+ */
 @ProviderType
 public interface TokenService {
 
@@ -15,27 +19,6 @@ public interface TokenService {
     String SCOPE_INGEST = "ingest";
     /** Token scope for read-only API access. */
     String SCOPE_READ = "read";
-
-    /**
-     * Creates a token and returns its secret, which is shown once and never stored.
-     *
-     * @throws InvalidParameterException on an unknown scope or partner
-     */
-    default String create(long partnerId, String name, String scope) {
-        return create(partnerId, name, scope, null);
-    }
-
-    /**
-     * Creates a token on behalf of a user and returns its secret.
-     *
-     * @param createdBy the username of the staff member who made it (its tokens are revoked when the user is
-     *                  disabled), or {@code null} for an operator's token
-     * @throws InvalidParameterException on an unknown scope or partner
-     */
-    String create(long partnerId, String name, String scope, String createdBy);
-
-    /** Revokes the partner's tokens that the user created; how many. */
-    int revokeCreatedBy(long partnerId, String username);
 
     /** The token's owner and scope, if the secret is valid. Records the token's use. */
     Optional<TokenGrant> authenticate(String secret);

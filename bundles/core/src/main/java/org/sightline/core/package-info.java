@@ -2,13 +2,13 @@
  * The core's services for the web layer, the shell and the report bundle: the widget registry and its
  * health, dashboards (composed, privacy-filtered), customers scoped to a viewer, ingestion and tokens;
  * and, for family bundles, {@link org.sightline.core.Transactions} and {@link org.sightline.core.Credits}
- * (since 1.2); PDF reports ({@link org.sightline.core.PdfReports}, since 2.2); the mail {@link org.sightline.core.Outbox} and its {@link org.sightline.core.MailTransport} (since 3.1); installing and updating product modules with a compatibility check and rollback ({@link org.sightline.core.ProductLifecycle}, since 3.2). Since 3.0 every method that
+ * (since 1.2); PDF reports ({@link org.sightline.core.PdfReports}, since 2.2); the mail {@link org.sightline.core.Outbox} and its {@link org.sightline.core.MailTransport} (since 3.1); installing and updating product modules with a compatibility check and rollback ({@link org.sightline.core.ProductLifecycle}, since 4.1). Since 3.0 every method that
  * takes a customer, group, user or token id takes the caller ({@code Viewer}), and operators set partners
  * up through {@link org.sightline.core.Provisioning}. Product modules never see this package; they use
  * {@code org.sightline.api}.
  */
 @Export
-@Version("3.2.0")
+@Version("4.1.0")
 package org.sightline.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,8 +32,6 @@ public class ApiIT extends SightlineTestSupport {
     @Inject
     private FeaturesService features;
 
-    @Inject
-    private TokenService tokens;
 
     @Before
     public void setUp() throws Exception {
@@ -41,7 +39,7 @@ public class ApiIT extends SightlineTestSupport {
             return;
         }
         customer = customer("API-1", "itest-demo");
-        token = tokens.create(customer.partnerId(), "itest ingest", TokenService.SCOPE_INGEST);
+        token = createToken(customer.partnerId(), "itest ingest", TokenService.SCOPE_INGEST);
         features.addRepository(URI.create("mvn:org.sightline/org.sightline.itest.widgets/"
                 + System.getProperty("project.version") + "/xml/features"));
         features.installFeature("sightline-product-itest-demo", EnumSet.noneOf(FeaturesService.Option.class));
@@ -89,7 +87,7 @@ public class ApiIT extends SightlineTestSupport {
         assertProblem(ingest("itest-demo", "{}", null), 401);
         assertProblem(ingest("itest-demo", "{}", "slt_not-a-token"), 401);
         assertProblem(ingest("no-such-product", "{\"id\":\"x\",\"customer\":\"API-1\"}", token), 404);
-        String read = tokens.create(customer.partnerId(), "reader", TokenService.SCOPE_READ);
+        String read = createToken(customer.partnerId(), "reader", TokenService.SCOPE_READ);
         assertProblem(ingest("itest-demo", "{}", read), 403);
     }
 
@@ -171,7 +169,7 @@ public class ApiIT extends SightlineTestSupport {
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/dashboard"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.version"), 404);
         assertProblem(get("/api/v1/customers/" + foreign.id() + "/widgets/itest-demo.leaky/export?format=csv"), 404);
-        String foreignToken = tokens.create(other, "foreign", TokenService.SCOPE_INGEST);
+        String foreignToken = createToken(other, "foreign", TokenService.SCOPE_INGEST);
         JsonNode j = json(ingest("itest-demo", "{\"id\":\"f1\",\"customer\":\"API-1\",\"ts\":\"2026-11-20T10:00:00Z\",\"amount\":1}\n", foreignToken));
         assertEquals(0, j.get("stored").asInt());
         assertEquals("customer", j.at("/rejected/0/field").asText());

@@ -34,8 +34,6 @@ public class BackupIT extends SightlineTestSupport {
     @Inject
     private FeaturesService features;
 
-    @Inject
-    private TokenService tokens;
 
     @Test
     public void everyBackupProductInstallsAndUninstallsAtRuntimeWithItsWidgetsAndPage() throws Exception {
@@ -64,7 +62,7 @@ public class BackupIT extends SightlineTestSupport {
         features.installFeature("sightline-product-m365-backup", EnumSet.noneOf(FeaturesService.Option.class));
         CustomerRef c = customer("BACKUP-2");
         subscribe(c.id(), "m365-backup", "partially-started");
-        String token = tokens.create(c.partnerId(), "m365 backup backend", TokenService.SCOPE_INGEST);
+        String token = createToken(c.partnerId(), "m365 backup backend", TokenService.SCOPE_INGEST);
         String body = String.join("\n",
                 "{\"id\":\"run-1\",\"customer\":\"BACKUP-2\",\"kind\":\"job\",\"workload\":\"exchange\","
                         + "\"started\":\"2026-11-20T01:00:00Z\",\"finished\":\"2026-11-20T01:40:00Z\",\"status\":\"succeeded\","

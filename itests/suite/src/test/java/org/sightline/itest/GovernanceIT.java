@@ -46,8 +46,6 @@ public class GovernanceIT extends SightlineTestSupport {
     @Inject
     private org.osgi.framework.BundleContext context;
 
-    @Inject
-    private TokenService tokens;
 
     @Test
     public void bothProductsInstallAndUninstallAtRuntime() throws Exception {
@@ -77,11 +75,12 @@ public class GovernanceIT extends SightlineTestSupport {
         features().installFeature("sightline-product-policy", NONE);
         features().installFeature("sightline-product-risk", NONE);
         CustomerRef c = customer("GOV-2", "policy", "risk");
-        long viewer = staff.find(VIEWER).isPresent() ? staff.find(VIEWER).get().id()
-                : staff.create(c.partnerId(), VIEWER, "Gov Viewer", "viewer", VIEWER_PW.toCharArray()).id();
-        staff.assignCustomer(viewer, c.id());
+        if (staff.find(VIEWER).isEmpty()) {
+            createUser(c.partnerId(), VIEWER, "viewer", VIEWER_PW);
+        }
+        assignToCustomer(VIEWER, c.id());
         await("/api/v1/products", 30, x -> x.body().contains("\"policy\"") && x.body().contains("\"risk\""));
-        String token = tokens.create(c.partnerId(), "governance backend", TokenService.SCOPE_INGEST);
+        String token = createToken(c.partnerId(), "governance backend", TokenService.SCOPE_INGEST);
 
         HttpResponse<String> policy = ingest(token, "policy",
                 "{\"type\":\"rule\",\"id\":\"R1\",\"customer\":\"GOV-2\",\"name\":\"Mailbox auditing\",\"scope\":\"Exchange Online\",\"compliant\":true,\"lastEvaluated\":\"2026-11-30T06:00:00Z\"}",

@@ -62,7 +62,7 @@ public class LdapIT extends SightlineTestSupport {
     private void external(String username, String role) throws Exception {
         ensureUser();
         if (staff.find(username).isEmpty()) {
-            staff.create(samplePartner(), username, username, role, null);
+            createUser(samplePartner(), username, role, null);
         }
     }
 

@@ -245,7 +245,7 @@ public class LifecycleIT extends SightlineTestSupport {
     @Test
     public void f_onlyServerOperatorsMayCheckOrUpdate() throws Exception {
         if (staff.find("lifecycle-admin").isEmpty()) {
-            staff.create(samplePartner(), "lifecycle-admin", "Partner Admin", "admin", "partner-secret-1".toCharArray());
+            createUser(samplePartner(), "lifecycle-admin", "admin", "partner-secret-1");
         }
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("lifecycle-admin:partner-secret-1".getBytes(StandardCharsets.UTF_8));
         byte[] good = Files.readAllBytes(Path.of(System.getProperty("itest.widgets.jar")));

@@ -69,12 +69,12 @@ public class PortalIT extends SightlineTestSupport {
         long other = provisioning.createPartner(OPERATOR, "Portal Other Partner", false);
         foreign = provisioning.createCustomer(OPERATOR, other, "PORTAL-F", "Foreign", "USD", true);
         subscribe(foreign.id(), "sms", "active");
-        staff.create(other, "other-admin", "Other Admin", "admin", PW.toCharArray());
-        long eng = staff.create(partner, "eng", "Eng", "engineer", PW.toCharArray()).id();
-        long view = staff.create(partner, "view", "View", "viewer", PW.toCharArray()).id();
-        staff.assignCustomer(eng, assigned.id());
-        staff.assignCustomer(view, assigned.id());
-        staff.create(partner, "throttled", "Throttled", "viewer", PW.toCharArray());
+        createUser(other, "other-admin", "admin", PW);
+        createUser(partner, "eng", "engineer", PW);
+        createUser(partner, "view", "viewer", PW);
+        assignToCustomer("eng", assigned.id());
+        assignToCustomer("view", assigned.id());
+        createUser(partner, "throttled", "viewer", PW);
     }
 
     private HttpResponse<String> call(String user, String method, String path, String contentType, byte[] body) throws Exception {
@@ -349,7 +349,7 @@ public class PortalIT extends SightlineTestSupport {
     @Test
     public void aDisabledUsersBasicCredentialsStopOnTheNextRequestAndWorkAgainWhenEnabled() throws Exception {
         long partner = samplePartner();
-        staff.create(partner, "leaver", "Leaver", "admin", PW.toCharArray());
+        createUser(partner, "leaver", "admin", PW);
         assertEquals(200, json("leaver", "GET", "/customers", null).statusCode());
         assertEquals(200, json("leaver", "GET", "/customers", null).statusCode()); // remembered
         String token = json(json("leaver", "POST", "/admin/tokens", "{\"name\":\"leaver's\",\"scope\":\"read\"}")).get("token").asText();
@@ -374,9 +374,9 @@ public class PortalIT extends SightlineTestSupport {
 
     @Test
     public void aChangedPasswordStopsTheOldOneOnTheNextRequest() throws Exception {
-        staff.create(samplePartner(), "changer", "Changer", "viewer", PW.toCharArray());
+        createUser(samplePartner(), "changer", "viewer", PW);
         assertEquals(200, json("changer", "GET", "/customers", null).statusCode());
-        staff.setPassword("changer", "a-brand-new-secret".toCharArray());
+        staffAdmin.setPasswordAsOperator(OPERATOR, "changer", "a-brand-new-secret".toCharArray());
         assertProblem(json("changer", "GET", "/customers", null), 401);
     }
 
@@ -384,11 +384,11 @@ public class PortalIT extends SightlineTestSupport {
     public void widgetHealthIsForServerOperatorsNotPartnerAdmins() throws Exception {
         assertProblem(json("other-admin", "GET", "/admin/widgets", null), 403);
         assertEquals(200, json(USER, "GET", "/admin/widgets", null).statusCode()); // an operator (ensureUser)
-        staff.setOperator("other-admin", true);
+        staffAdmin.setServerOperator(OPERATOR, "other-admin", true);
         try {
             assertEquals(200, json("other-admin", "GET", "/admin/widgets", null).statusCode());
         } finally {
-            staff.setOperator("other-admin", false);
+            staffAdmin.setServerOperator(OPERATOR, "other-admin", false);
         }
         assertProblem(json("other-admin", "GET", "/admin/widgets", null), 403);
     }
@@ -460,13 +460,12 @@ public class PortalIT extends SightlineTestSupport {
 
         shell("sightline:group-add --partner " + partner + " \"Pod East\" " + customer);
         shell("sightline:assign ann.smith " + customer);
-        long annId = staff.find("ann.smith").orElseThrow().id();
-        assertEquals(List.of(customer), staff.assignments(annId).customers());
+        assertEquals(List.of(customer), staffAdmin.assignments(OPERATOR, "ann.smith").customers());
         shell("sightline:assign --group \"Pod East\" ann.smith");
-        assertEquals(1, staff.assignments(annId).groups().size());
+        assertEquals(1, staffAdmin.assignments(OPERATOR, "ann.smith").groups().size());
         shell("sightline:assign --remove --group \"Pod East\" ann.smith " + customer);
-        assertTrue(staff.assignments(annId).customers().isEmpty());
-        assertTrue(staff.assignments(annId).groups().isEmpty());
+        assertTrue(staffAdmin.assignments(OPERATOR, "ann.smith").customers().isEmpty());
+        assertTrue(staffAdmin.assignments(OPERATOR, "ann.smith").groups().isEmpty());
         String found = shell("sightline:customers --partner " + partner + " --sort -credits glx");
         assertTrue(found, found.contains("GLX-1"));
         assertTrue(shell("sightline:customers --sort -credits").length() > 0);

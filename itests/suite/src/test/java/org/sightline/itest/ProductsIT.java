@@ -38,8 +38,6 @@ public class ProductsIT extends SightlineTestSupport {
     @Inject
     private FeaturesService features;
 
-    @Inject
-    private TokenService tokens;
 
     @Inject
     private BundleContext context;
@@ -75,7 +73,7 @@ public class ProductsIT extends SightlineTestSupport {
         usage.setPriceList(c, "sms", new PriceList("EUR", new BigDecimal("0.10"), Map.of("gb", new BigDecimal("0.25"))),
                 storage.dataSource());
         BigDecimal before = credits(get("/api/v1/customers/" + c.id()));
-        String token = tokens.create(c.partnerId(), "sms backend", TokenService.SCOPE_INGEST);
+        String token = createToken(c.partnerId(), "sms backend", TokenService.SCOPE_INGEST);
         String body = String.join("\n",
                 "{\"id\":\"m1\",\"customer\":\"PROD-2\",\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\","
                         + "\"status\":\"delivered\",\"from\":\"+44 7700 900123\",\"to\":\"+44 7700 900456\",\"country\":\"GB\","

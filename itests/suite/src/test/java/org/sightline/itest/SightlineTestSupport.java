@@ -48,6 +48,7 @@ import org.sightline.api.Viewer;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.Provisioning;
 import org.sightline.core.Roles;
+import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.itest.support.Watchdog;
 
@@ -85,8 +86,13 @@ public abstract class SightlineTestSupport {
     @Inject
     protected SessionFactory sessions;
 
+    /** Looks users up (read-only), as the sign-in path does. */
     @Inject
     protected StaffDirectory staff;
+
+    /** Changes staff, as the shell does: as {@link #OPERATOR}, checked and audited by the core. */
+    @Inject
+    protected StaffAdmin staffAdmin;
 
     @Configuration
     public Option[] config() {
@@ -208,12 +214,28 @@ public abstract class SightlineTestSupport {
         return provisioning.defaultPartner(OPERATOR).orElseThrow();
     }
 
+    /** Creates a portal user in the partner as {@link #OPERATOR} (as the shell's {@code user-add} does); its id. */
+    protected long createUser(long partnerId, String username, String role, String password) {
+        return staffAdmin.createAsOperator(OPERATOR, partnerId, username, username, role,
+                password == null ? null : password.toCharArray(), false).id();
+    }
+
+    /** Assigns a portal user to a customer as {@link #OPERATOR} (as the shell's {@code assign} does). */
+    protected void assignToCustomer(String username, long customerId) {
+        staffAdmin.assign(OPERATOR, username, StaffAdmin.Target.CUSTOMER, customerId, true);
+    }
+
+    /** A new API token of the partner, made as {@link #OPERATOR}; its secret. */
+    protected String createToken(long partnerId, String name, String scope) {
+        return provisioning.createToken(OPERATOR, partnerId, name, scope).secret();
+    }
+
     /** Creates the portal user {@link #USER} (admin of the sample partner and a server operator) on first use. */
     protected void ensureUser() throws InterruptedException {
         synchronized (SightlineTestSupport.class) {
             if (staff.find(USER).isEmpty()) {
-                staff.create(samplePartner(), USER, "Integration Test", "admin", PASSWORD.toCharArray());
-                staff.setOperator(USER, true); // sees widget health (server.admin), as ./run's admin does
+                // a server operator too, so it sees widget health (server.admin), as ./run's admin does
+                staffAdmin.createAsOperator(OPERATOR, samplePartner(), USER, "Integration Test", "admin", PASSWORD.toCharArray(), true);
             }
         }
     }

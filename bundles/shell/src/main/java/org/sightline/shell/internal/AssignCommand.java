@@ -80,8 +80,8 @@ public class AssignCommand implements Action {
 
     /** Ends an assignment; false when there was none. */
     private boolean unassign(Viewer operator, StaffUser u, StaffAdmin.Target target, long id) {
-        if (!(target == StaffAdmin.Target.CUSTOMER ? staff.assignments(u.id()).customers()
-                : staff.assignments(u.id()).groups()).contains(id)) {
+        StaffDirectory.Assignments now = staffAdmin.assignments(operator, u.username());
+        if (!(target == StaffAdmin.Target.CUSTOMER ? now.customers() : now.groups()).contains(id)) {
             return false;
         }
         staffAdmin.assign(operator, u.username(), target, id, false);

@@ -160,7 +160,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new ExportResource(exports));
         rc.register(new ReportResource.Dashboard(p.reports()));
         rc.register(new ReportResource.Widget(p.reports()));
-        rc.register(new SessionResource(auth, p.sessions(), p.audit()));
+        rc.register(new SessionResource(auth, p.sessions()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
         rc.register(new ProductModuleResource(p.lifecycle()));

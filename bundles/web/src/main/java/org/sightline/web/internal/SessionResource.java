@@ -16,7 +16,6 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
@@ -35,12 +34,10 @@ import org.sightline.web.internal.dto.Responses;
 public final class SessionResource {
     private final Authenticator auth;
     private final WebSessionStore sessions;
-    private final AuditLog audit;
 
-    SessionResource(Authenticator auth, WebSessionStore sessions, AuditLog audit) {
+    SessionResource(Authenticator auth, WebSessionStore sessions) {
         this.auth = auth;
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     /**
@@ -83,8 +80,7 @@ public final class SessionResource {
         WebSession s = (WebSession) req.getProperty(Gate.SESSION);
         Cookie cookie = req.getCookies().get(Gate.COOKIE);
         if (s != null && cookie != null) {
-            sessions.delete(cookie.getValue());
-            audit.record(s.user().viewer(), "session.signout", null, null, AuditLog.OK, null);
+            sessions.signOut(cookie.getValue());
         }
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Gate.secure(req), true)).build();
     }

@@ -18,7 +18,7 @@ import org.sightline.core.SightlineException;
 import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
-import org.sightline.core.TokenService;
+import org.sightline.core.internal.tenancy.TokenIssuer;
 
 /**
  * Staff administration with the caller's rights: the permission check, the scope check (a user of another
@@ -27,13 +27,13 @@ import org.sightline.core.TokenService;
  */
 @Component(service = StaffAdmin.class)
 public class StaffAdminImpl implements StaffAdmin {
-    private final StaffDirectory staff;
-    private final TokenService tokens;
+    private final StaffAccounts staff;
+    private final TokenIssuer tokens;
     private final AuditLog audit;
     private final CustomerDirectory customers;
 
     @Activate
-    public StaffAdminImpl(@Reference StaffDirectory staff, @Reference TokenService tokens, @Reference AuditLog audit,
+    public StaffAdminImpl(@Reference StaffAccounts staff, @Reference TokenIssuer tokens, @Reference AuditLog audit,
                           @Reference CustomerDirectory customers) {
         this.staff = staff;
         this.tokens = tokens;

@@ -26,8 +26,8 @@ import org.sightline.core.internal.storage.Jdbc;
 import org.sightline.core.internal.tenancy.StaffAssignments;
 
 /** Staff users in table {@code staff_user}, passwords as bcrypt hashes. */
-@Component(service = StaffDirectory.class, configurationPid = AuthConfig.PID)
-public class StaffDirectoryImpl implements StaffDirectory {
+@Component(service = {StaffDirectory.class, StaffAccounts.class}, configurationPid = AuthConfig.PID)
+public class StaffDirectoryImpl implements StaffAccounts {
     /** A username: lower case letters, digits and {@code . _ @ -}, 2 to 100 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
     static final String USER_COLUMNS = "u.id, u.partner_id, p.name, p.view_only, u.username, u.display_name, u.role, "

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
 import org.sightline.core.WebSessionStore;
@@ -38,19 +39,21 @@ public class WebSessionStoreImpl implements WebSessionStore {
     private final DataSource ds;
     private final Duration idle;
     private final Duration absolute;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     @Activate
-    public WebSessionStoreImpl(@Reference CoreStorage storage, AuthConfig config) {
+    public WebSessionStoreImpl(@Reference CoreStorage storage, @Reference AuditLog audit, AuthConfig config) {
         this(storage.dataSource(), Duration.ofMinutes(Math.max(1, config.session_idle_minutes())),
-                Duration.ofHours(Math.max(1, config.session_absolute_hours())));
+                Duration.ofHours(Math.max(1, config.session_absolute_hours())), audit);
     }
 
-    /** A store with explicit timeouts (tests). */
-    public WebSessionStoreImpl(DataSource ds, Duration idle, Duration absolute) {
+    /** A store on a database with explicit idle and absolute timeouts. */
+    public WebSessionStoreImpl(DataSource ds, Duration idle, Duration absolute, AuditLog audit) {
         this.ds = ds;
         this.idle = idle;
         this.absolute = absolute;
+        this.audit = audit;
     }
 
     @Override
@@ -100,10 +103,14 @@ public class WebSessionStoreImpl implements WebSessionStore {
     }
 
     @Override
-    public void delete(String secret) {
-        if (secret != null) {
-            Jdbc.update(ds, "DELETE FROM web_session WHERE id_hash = ?", List.of(hash(secret)));
+    public boolean signOut(String secret) {
+        Optional<WebSession> live = find(secret);
+        if (live.isEmpty()) {
+            return false;
         }
+        Jdbc.update(ds, "DELETE FROM web_session WHERE id_hash = ?", List.of(hash(secret)));
+        audit.record(live.get().user().viewer(), "session.signout", null, null, AuditLog.OK, null);
+        return true;
     }
 
     @Override

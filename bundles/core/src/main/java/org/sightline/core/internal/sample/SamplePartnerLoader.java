@@ -32,7 +32,7 @@ import org.sightline.core.Changes;
 import org.sightline.core.internal.tenancy.Tenancy;
 import org.sightline.core.InvalidParameterException;
 import org.sightline.core.SampleDataLoader;
-import org.sightline.core.StaffDirectory;
+import org.sightline.core.internal.auth.StaffAccounts;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.tenancy.SampleTenancyWriter;
@@ -68,23 +68,23 @@ public class SamplePartnerLoader implements SampleDataLoader {
     private static final int BATCH = 1000;
     private final SampleTenancyWriter tenancy;
     private final Tenancy customers;
-    private final StaffDirectory staff;
+    private final StaffAccounts staff;
     private final Changes changes;
     private final SecureRandom secure = new SecureRandom();
     private final List<SampleDataProvider> providers = new CopyOnWriteArrayList<>();
 
     @Activate
-    public SamplePartnerLoader(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffDirectory staff,
+    public SamplePartnerLoader(@Reference CoreStorage storage, @Reference Tenancy customers, @Reference StaffAccounts staff,
                         @Reference Changes changes) {
         this(storage.dataSource(), customers, staff, changes);
     }
 
     /** A loader on a plain data source (tests, benchmarks). */
-    public static SamplePartnerLoader on(DataSource ds, Tenancy customers, StaffDirectory staff, Changes changes) {
+    public static SamplePartnerLoader on(DataSource ds, Tenancy customers, StaffAccounts staff, Changes changes) {
         return new SamplePartnerLoader(ds, customers, staff, changes);
     }
 
-    private SamplePartnerLoader(DataSource ds, Tenancy customers, StaffDirectory staff, Changes changes) {
+    private SamplePartnerLoader(DataSource ds, Tenancy customers, StaffAccounts staff, Changes changes) {
         this.changes = changes;
         this.tenancy = SampleTenancyWriter.on(ds);
         this.customers = customers;

@@ -22,10 +22,10 @@ import org.sightline.core.TokenService;
 public class ProvisioningImpl implements Provisioning {
     private final Tenancy tenancy;
     private final AuditLog audit;
-    private final TokenService tokens;
+    private final TokenIssuer tokens;
 
     @Activate
-    public ProvisioningImpl(@Reference Tenancy tenancy, @Reference AuditLog audit, @Reference TokenService tokens) {
+    public ProvisioningImpl(@Reference Tenancy tenancy, @Reference AuditLog audit, @Reference TokenIssuer tokens) {
         this.tenancy = tenancy;
         this.audit = audit;
         this.tokens = tokens;

@@ -35,8 +35,8 @@ import org.sightline.core.internal.storage.Jdbc;
  * Machine tokens: 32 random bytes, shown once; the table holds only their SHA-256. Token use is
  * recorded at most once a minute per token, so a busy ingester does not write on every request.
  */
-@Component(service = TokenService.class)
-public class TokenServiceImpl implements TokenService {
+@Component(service = {TokenService.class, TokenIssuer.class})
+public class TokenServiceImpl implements TokenIssuer {
     private static final String PREFIX = "slt_";
     private final DataSource ds;
     private final AuditLog audit;

@@ -409,7 +409,7 @@ public class PortalServicesTest {
 
     @Test
     public void sessionsExpireWhenIdleAndEndWhenTheUserIsDisabled() throws Exception {
-        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12));
+        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
         WebSession s = sessions.create(engineer, "127.0.0.1");
         assertNotNull(s.secret());
         WebSession found = sessions.find(s.secret()).orElseThrow();
@@ -423,14 +423,17 @@ public class PortalServicesTest {
         assertTrue(sessions.find(s.secret()).isEmpty());
         // Idle for 2 s: long enough that a busy machine (seen: > 200 ms between two statements under load)
         // does not end the session before it is first looked up.
-        WebSessionStoreImpl quick = new WebSessionStoreImpl(db.dataSource(), Duration.ofSeconds(2), Duration.ofHours(12));
+        WebSessionStoreImpl quick = new WebSessionStoreImpl(db.dataSource(), Duration.ofSeconds(2), Duration.ofHours(12), audit);
         WebSession v = quick.create(viewer, null);
         assertTrue(quick.find(v.secret()).isPresent());
         Thread.sleep(2_500);
         assertTrue(quick.find(v.secret()).isEmpty());
         WebSession w = sessions.create(admin, null);
-        sessions.delete(w.secret());
+        assertTrue(sessions.signOut(w.secret()));
         assertTrue(sessions.find(w.secret()).isEmpty());
+        assertFalse("an ended session cannot sign out again", sessions.signOut(w.secret()));
+        List<AuditEntry> signOuts = audit.query(partnerA, new AuditQuery(null, null, null, null, "session.signout", null, 100)).items();
+        assertEquals("one sign-out, under the session's user", List.of("anna"), signOuts.stream().map(AuditEntry::actor).toList());
     }
     private StaffAdminImpl staffAdmin(TokenServiceImpl tokens) {
         return new StaffAdminImpl(staff, tokens, audit, customers);
@@ -490,7 +493,7 @@ public class PortalServicesTest {
     public void aPartnerAdminDisablesAUserEndingSessionsAndTokensAtOnceAndEnablesThemAgain() throws Exception {
         TokenServiceImpl tokens = tokens();
         StaffAdminImpl admins = staffAdmin(tokens);
-        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12));
+        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
         WebSession s = sessions.create(engineer, "127.0.0.1");
         String ericsToken = tokens.create(partnerA, "eric's ingester", "ingest", "eric");
         String annasToken = tokens.create(partnerA, "anna's reader", "read", "anna");

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.backup.BackupException;
@@ -32,23 +35,52 @@ import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.InvalidRecordException;
 import org.sightline.api.ingest.Rejection;
+import org.sightline.core.Transactions;
 
 /**
  * The backup store of every backup product, on the tables of {@code db/migration/backup}: validates lines,
- * stores records and their roll-ups through {@link BackupWriter} in the caller's transaction, writes sample
- * backups, and deletes a disconnected customer's backup data of every product, deployed or not.
+ * stores records through {@link BackupWriter} in the caller's transaction with their roll-up changes journalled
+ * there too ({@link PendingRollUps}, applied to the roll-ups about a second later on the family's own thread),
+ * writes sample backups, and deletes a disconnected customer's backup data of every product, deployed or not.
  */
 @Component(service = {BackupStore.class, CustomerDataOwner.class})
 public class BackupStoreService implements BackupStore, CustomerDataOwner {
     static final String MODULE = "backup";
+    private final PendingRollUps rollUps;
 
     /**
-     * @param storage the server's database; the backup tables are migrated on activation
+     * @param storage      the server's database; the backup tables are migrated on activation
+     * @param transactions the core's transactions, in which the roll-up applier runs
      * @throws MigrationException when the backup tables cannot be created or upgraded
      */
     @Activate
-    public BackupStoreService(@Reference ModuleStorage storage) throws MigrationException {
+    public BackupStoreService(@Reference ModuleStorage storage, @Reference Transactions transactions)
+            throws MigrationException {
+        this(storage, transactions, true);
+    }
+
+    /**
+     * A store whose roll-ups are applied on a thread of its own ({@code background}), or only by
+     * {@link #applyPendingRollUps()} and a customer's deletion (benchmarks and tests that want to say when).
+     */
+    BackupStoreService(ModuleStorage storage, Transactions transactions, boolean background) throws MigrationException {
         storage.migrate(MODULE, getClass());
+        this.rollUps = new PendingRollUps(transactions, background);
+    }
+
+    /** Stops the roll-up applier; what is pending is applied after the next start. */
+    @Deactivate
+    void deactivate() {
+        rollUps.close();
+    }
+
+    /**
+     * Applies every committed pending roll-up change now, in transactions of its own.
+     *
+     * @return how many stored batches were applied
+     */
+    int applyPendingRollUps() throws SQLException {
+        return rollUps.applyAll();
     }
 
     @Override
@@ -109,7 +141,7 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
         }
     }
 
-    private static StoreResult store(Connection c, BackupSpec spec, List<? extends BackupRecord> records)
+    private StoreResult store(Connection c, BackupSpec spec, List<? extends BackupRecord> records)
             throws SQLException {
         List<JobRun> jobs = new ArrayList<>();
         List<ProtectedObjects> counts = new ArrayList<>();
@@ -123,7 +155,9 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
                 storage.add(s);
             }
         }
-        List<Stored> all = new ArrayList<>(BackupWriter.storeJobs(c, spec.productId(), jobs));
+        PendingRollUps.Changes changes = new PendingRollUps.Changes(new LinkedHashMap<>(), new LinkedHashSet<>());
+        List<Stored> all = new ArrayList<>(BackupWriter.storeJobs(c, spec.productId(), jobs, changes));
+        rollUps.journal(c, spec.productId(), changes);
         all.addAll(BackupWriter.storeProtected(c, spec.productId(), counts));
         all.addAll(BackupWriter.storeStorage(c, spec.productId(), storage));
         int stored = (int) all.stream().filter(s -> s == Stored.STORED).count();
@@ -143,6 +177,7 @@ public class BackupStoreService implements BackupStore, CustomerDataOwner {
 
     @Override
     public void deleteCustomerData(CustomerRef customer, DataSource transaction) throws SQLException {
+        rollUps.applyAllIn(transaction); // so that nothing pending recreates the customer's roll-ups afterwards
         try (Connection c = transaction.getConnection()) {
             BackupWriter.deleteCustomer(c, customer.id());
         }

@@ -25,16 +25,16 @@ import org.sightline.api.backup.StorageUse;
 import org.sightline.api.backup.Stored;
 
 /**
- * Writes job runs, protected objects and storage use of one product, and their roll-ups, on one connection of the
- * caller's transaction.
+ * Writes job runs, protected objects and storage use of one product on one connection of the caller's transaction,
+ * and applies roll-up changes.
  * <p>
- * Jobs: a batch of runs none of which is stored yet (a nightly feed) is inserted, and its roll-up rows inserted or
- * merged, without reading anything first; otherwise (a unique key objects: the savepoint is rolled back) one probe per
- * customer finds the batch's runs that are stored already (the ids bound as an array); each run is new
- * (inserted), a later state (updated) or a duplicate (nothing written); the roll-up changes are summed per
- * (customer, workload, day) in memory and merged into {@code backup_daily} in one JDBC batch. When a replaced run
- * moved to another day or stopped being a success, the affected day's last run and last success are read again
- * from its runs, so the roll-ups always equal what the runs say.
+ * Jobs: a batch of runs none of which is stored yet (a nightly feed) is inserted without reading anything first;
+ * otherwise (a unique key objects: the savepoint is rolled back) one probe per customer finds the batch's runs that
+ * are stored already (the ids bound as an array); each run is new (inserted), a later state (updated) or a duplicate
+ * (nothing written). The roll-up changes are summed per (customer, workload, day) in memory and handed back; the
+ * store journals them ({@link PendingRollUps}) and the applier merges them into {@code backup_daily} with
+ * {@link #applyRollUps}. When a replaced run moved to another day or stopped being a success, the affected day's last
+ * run and last success are read again from its runs, so the roll-ups always equal what the runs say.
  */
 final class BackupWriter {
     private static final int CHUNK = 1000;
@@ -80,24 +80,25 @@ final class BackupWriter {
     }
 
     /**
-     * Stores job runs of one product, in order.
+     * Stores job runs of one product, in order, and adds their roll-up changes to {@code changes}.
      *
      * @return per run, whether it was written or a duplicate
      */
-    static List<Stored> storeJobs(Connection c, String productId, List<JobRun> runs) throws SQLException {
+    static List<Stored> storeJobs(Connection c, String productId, List<JobRun> runs, PendingRollUps.Changes changes)
+            throws SQLException {
         List<Stored> result = new ArrayList<>(runs.size());
         if (runs.isEmpty()) {
             return result;
         }
-        if (storeNewJobs(c, productId, runs)) {
+        if (storeNewJobs(c, productId, runs, changes)) {
             runs.forEach(r -> result.add(Stored.STORED));
             return result;
         }
         Map<Keys.Job, JobState> current = probe(c, productId, runs);
         Set<Keys.Job> inDb = new LinkedHashSet<>(current.keySet());
         Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
-        Map<Keys.Day, RollUp> rollUps = new LinkedHashMap<>();
-        Set<Keys.Day> recompute = new LinkedHashSet<>();
+        Map<Keys.Day, RollUp> rollUps = changes.rollUps();
+        Set<Keys.Day> recompute = changes.recompute();
         for (JobRun run : runs) {
             Keys.Job key = new Keys.Job(run.customer().id(), run.jobId());
             JobState next = JobState.of(run);
@@ -121,20 +122,29 @@ final class BackupWriter {
             result.add(Stored.STORED);
         }
         writeJobs(c, productId, write, inDb);
-        mergeRollUps(c, productId, rollUps);
-        for (Keys.Day d : recompute) {
-            recomputeLast(c, productId, d);
-        }
         return result;
     }
 
     /**
-     * The fast path of a feed of new runs (a nightly export): inserts them all under a savepoint and, when none was
-     * stored before, adds their roll-ups, inserting new roll-up rows under a savepoint too. Returns {@code false},
-     * having written nothing, when a run of the batch is stored already (or repeated in it): the caller then takes the
-     * probing path.
+     * Applies roll-up changes of one product: inserts the new roll-up rows (under a savepoint; when one exists
+     * already, merges them all instead), then reads the flagged days' last run and last success again.
      */
-    private static boolean storeNewJobs(Connection c, String productId, List<JobRun> runs) throws SQLException {
+    static void applyRollUps(Connection c, String productId, PendingRollUps.Changes changes) throws SQLException {
+        if (!insertRollUps(c, productId, changes.rollUps())) {
+            mergeRollUps(c, productId, changes.rollUps());
+        }
+        for (Keys.Day d : changes.recompute()) {
+            recomputeLast(c, productId, d);
+        }
+    }
+
+    /**
+     * The fast path of a feed of new runs (a nightly export): inserts them all under a savepoint and, when none was
+     * stored before, adds their roll-up changes to {@code changes}. Returns {@code false}, having written and added
+     * nothing, when a run of the batch is stored already (or repeated in it): the caller then takes the probing path.
+     */
+    private static boolean storeNewJobs(Connection c, String productId, List<JobRun> runs, PendingRollUps.Changes changes)
+            throws SQLException {
         Set<Keys.Job> keys = new java.util.HashSet<>();
         Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
         Map<Keys.Day, RollUp> rollUps = new LinkedHashMap<>();
@@ -157,9 +167,7 @@ final class BackupWriter {
             c.rollback(sp);
             return false;
         }
-        if (!insertRollUps(c, productId, rollUps)) {
-            mergeRollUps(c, productId, rollUps);
-        }
+        rollUps.forEach((day, u) -> changes.rollUps().computeIfAbsent(day, k -> new RollUp()).merge(u));
         return true;
     }
 

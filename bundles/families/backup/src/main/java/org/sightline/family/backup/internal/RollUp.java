@@ -16,6 +16,21 @@ final class RollUp {
     long jobObjects;
     Instant lastSuccess;
 
+    /** Adds a later batch's changes to this row's: counts add, and its candidates win ties as the database's merge does. */
+    void merge(RollUp later) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += later.counts[i];
+        }
+        if (later.lastStarted != null && (lastStarted == null || !later.lastStarted.isBefore(lastStarted))) {
+            lastStarted = later.lastStarted;
+            lastStatus = later.lastStatus;
+            jobObjects = later.jobObjects;
+        }
+        if (later.lastSuccess != null && (lastSuccess == null || later.lastSuccess.isAfter(lastSuccess))) {
+            lastSuccess = later.lastSuccess;
+        }
+    }
+
     void add(JobState s, int sign) {
         counts[s.status().ordinal()] += sign;
         if (sign > 0) {

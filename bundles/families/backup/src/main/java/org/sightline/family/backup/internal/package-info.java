@@ -5,7 +5,7 @@
  * objects and storage, and deletes a disconnected customer's; {@link
  * org.sightline.family.backup.internal.BackupViewsService} draws the products' widgets from the roll-ups.
  * <p>
- * The family owns the tables {@code backup_job} and {@code backup_daily}, migrated as module {@code backup} from
+ * The family owns the tables {@code backup_job}, {@code backup_daily} and {@code backup_pending}, migrated as module {@code backup} from
  * {@code db/migration/backup}; only this package runs SQL on them.
  * <p>
  * Not exported: products see only the API package; this bundle imports only {@code org.sightline.api..} and
