@@ -9,7 +9,7 @@ import java.util.List;
  * @param version      its {@code Bundle-Version}
  * @param needs        each imported package and required capability, with who on the server provides it
  * @param serverApi    the {@code org.sightline.api} packages the server exports, with their versions
- * @since 3.2
+ * @since 4.1
  */
 public record ModuleCheck(String symbolicName, String version, List<Need> needs, List<ApiPackage> serverApi) {
     /** A need the module's bundle provides itself. */

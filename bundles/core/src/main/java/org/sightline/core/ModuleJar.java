@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param origin where it came from (a URL, or {@code upload}), for messages and the audit log
  * @param bytes  the jar's content
- * @since 3.2
+ * @since 4.1
  */
 public record ModuleJar(String origin, byte[] bytes) {
     public ModuleJar {

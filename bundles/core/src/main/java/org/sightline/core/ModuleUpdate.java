@@ -15,7 +15,7 @@ package org.sightline.core;
  *                       ({@code 0} when not rolled back)
  * @param renders        renders of the module's widgets seen while watching
  * @param failures       of which failed
- * @since 3.2
+ * @since 4.1
  */
 public record ModuleUpdate(String productId, String bundle, String fromVersion, String toVersion, String outcome,
                            String reason, long updateMillis, long watchMillis, long rollbackMillis, long renders,

@@ -8,7 +8,7 @@ import org.sightline.api.Viewer;
  * checks the permission and writes the audit entry itself ({@code product.check}, {@code product.install},
  * {@code product.update}, {@code product.rollback}); the shell and the admin API only translate.
  *
- * @since 3.2
+ * @since 4.1
  */
 @ProviderType
 public interface ProductLifecycle {

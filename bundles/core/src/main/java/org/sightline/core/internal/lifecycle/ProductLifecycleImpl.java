@@ -127,7 +127,9 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         long t0 = System.nanoTime();
         Bundle b;
         try {
-            b = context.installBundle("sightline:" + m.symbolicName(), new ByteArrayInputStream(jar.bytes()));
+            // A URL it was read from stays its location, so that Karaf's bundle:update finds it again.
+            String location = jar.origin().contains(":") ? jar.origin() : "sightline:upload/" + m.symbolicName();
+            b = context.installBundle(location, new ByteArrayInputStream(jar.bytes()));
             b.start();
         } catch (BundleException e) {
             LOG.warn("Installing {} from {} failed", m.symbolicName(), jar.origin(), e);
