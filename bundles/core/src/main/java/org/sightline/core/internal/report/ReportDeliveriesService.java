@@ -437,6 +437,23 @@ public class ReportDeliveriesService implements ReportDeliveries {
     // ---- reading ------------------------------------------------------------------------------------------
 
     @Override
+    public List<Received> received(Viewer viewer, int limit) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
+        if (limit < 1 || limit > 200) {
+            throw new InvalidParameterException("limit", "limit is 1 to 200");
+        }
+        Optional<StaffUser> me = staff.find(viewer.user()).filter(u -> u.partnerId() == viewer.partnerId());
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.list(ds, "SELECT f.id, f.customer_id, f.title, f.created_at FROM report_file f WHERE f.partner_id = ? "
+                + "AND EXISTS (SELECT 1 FROM report_delivery d WHERE d.file_id = f.id AND d.staff_id = ?) "
+                + "ORDER BY f.created_at DESC, f.id DESC", List.of(viewer.partnerId(), me.get().id()),
+                rs -> new Received(rs.getLong(1), rs.getLong(2), rs.getString(3), Jdbc.instant(rs, 4)))
+                .stream().limit(limit).toList();
+    }
+
+    @Override
     public PdfFile staffCopy(Viewer viewer, long reportId) {
         if (!viewer.can(Permissions.CUSTOMER_READ)) {
             throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_READ + "' permission");

@@ -277,6 +277,8 @@ public class ReportDeliveryTest {
         assertFalse(text, text.contains(NAME));
         assertFalse(text, Pattern.compile("415\\D{0,3}555").matcher(text).find());
         assertThrows(NotFoundException.class, () -> deliveries.staffCopy(bea, g.reportId()));
+        assertEquals(List.of(g.reportId()), deliveries.received(eric, 20).stream().map(ReportDeliveries.Received::reportId).toList());
+        assertEquals(List.of(), deliveries.received(anna, 20));
 
         // one e-mail: the verification link, and nothing about the customer or the report's content
         List<Map<String, Object>> mails = outbox();
