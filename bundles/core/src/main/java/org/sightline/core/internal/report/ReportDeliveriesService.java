@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -78,7 +77,6 @@ public class ReportDeliveriesService implements ReportDeliveries {
     public static final String PID = "org.sightline.core.reports";
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveriesService.class);
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH);
     private static final int MAX_RECIPIENTS = 20;
     static final String NO_MAIL = "The mail outbox is not installed: reports cannot be sent to customer recipients.";
 
@@ -311,11 +309,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
                         Instant until = now.plus(verifyFor);
                         Jdbc.update(conn, "INSERT INTO report_verification (token_hash, customer_id, address, created_at, expires_at) "
                                 + "VALUES (?, ?, ?, ?, ?)", List.of(LinkTokens.sha256(token), c.id(), a, now, until));
-                        outbox().enqueue(tx, new OutgoingMail(c.partnerId(), a, "Please confirm your address to receive a report",
-                                "A report has been prepared for this address. To receive it, confirm the address by opening\n"
-                                        + "this link (it works once, until " + DAY.format(until.atOffset(ZoneOffset.UTC)) + "):\n\n"
-                                        + publicUrl + "/verify/" + token + "\n\nIf you did not expect this, ignore this message.\n",
-                                "report.verify", "delivery:" + deliveryId));
+                        outbox().enqueue(tx, ReportMails.verify(c.partnerId(), a, publicUrl + "/verify/" + token, until, deliveryId));
                     }
                     out.add(new Recipient("customer", null, a, status));
                 }
@@ -367,10 +361,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
     }
 
     private OutgoingMail linkMail(long partnerId, String address, long deliveryId, Instant expires) {
-        return new OutgoingMail(partnerId, address, "Your report is ready",
-                "Your report is ready. Open it with this link (until " + DAY.format(expires.atOffset(ZoneOffset.UTC)) + "):\n\n"
-                        + link(deliveryId, expires) + "\n",
-                "report.link", "delivery:" + deliveryId);
+        return ReportMails.report(partnerId, address, link(deliveryId, expires), expires, deliveryId);
     }
 
     private String link(long deliveryId, Instant expires) {
