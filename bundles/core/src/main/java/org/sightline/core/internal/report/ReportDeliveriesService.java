@@ -497,13 +497,18 @@ public class ReportDeliveriesService implements ReportDeliveries {
                     Jdbc.update(conn, "INSERT INTO report_address (customer_id, address, verified_at) VALUES (?, ?, ?)",
                             List.of(customerId, address, now));
                 }
-                List<Object[]> waiting = Jdbc.list(conn, "SELECT id, expires_at FROM report_delivery WHERE customer_id = ? AND address = ? "
-                        + "AND status = 'verify' AND expires_at > ? ORDER BY id", List.of(customerId, address, now),
-                        rs -> new Object[] {rs.getLong(1), Jdbc.instant(rs, 2)});
+                List<Object[]> waiting = Jdbc.list(conn, "SELECT d.id, d.expires_at, f.kind FROM report_delivery d JOIN report_file f "
+                        + "ON f.id = d.file_id WHERE d.customer_id = ? AND d.address = ? AND d.status = 'verify' AND d.expires_at > ? "
+                        + "ORDER BY d.id", List.of(customerId, address, now),
+                        rs -> new Object[] {rs.getLong(1), Jdbc.instant(rs, 2), rs.getString(3)});
+                Tenancy.ReportSettings settings = tenancy.reportSettings(customerId).orElseThrow(ReportDeliveriesService::unknownVerification);
                 List<String> links = new ArrayList<>();
                 for (Object[] d : waiting) {
                     long id = (Long) d[0];
                     Instant expires = (Instant) d[1];
+                    if (!stillAllowed(settings, (String) d[2], address)) {
+                        continue; // the customer's setting was turned off, or the address removed, since it was generated
+                    }
                     Jdbc.update(conn, "UPDATE report_delivery SET status = 'sent' WHERE id = ?", List.of(id));
                     outbox().enqueue(tx, linkMail(c.partnerId(), address, id, expires));
                     links.add(link(id, expires));
@@ -540,6 +545,13 @@ public class ReportDeliveriesService implements ReportDeliveries {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Whether the customer's settings still let a report of the kind go to the address. */
+    private static boolean stillAllowed(Tenancy.ReportSettings s, String kind, String address) {
+        boolean billing = "billing".equals(kind);
+        return (billing ? s.billingSend() : s.reportSend())
+                && (billing ? s.billingRecipients() : s.reportRecipients()).stream().anyMatch(r -> r.equalsIgnoreCase(address));
+    }
 
     /** The customer, if the viewer may act on it: 403 without {@code customer.read}, 404 outside scope, 403 without {@code customer.act}. */
     private CustomerRef actOn(Viewer viewer, long customerId, String action) {

@@ -326,6 +326,19 @@ public class ReportDeliveryTest {
     }
 
     @Test
+    public void aReportWaitingForItsAddressIsNotSentOnceTheCustomersSettingIsOff() {
+        actions.update(anna, acme.id(), new CustomerUpdate(null, null, null, null, null, null, null, true, List.of(RECIPIENT)));
+        ReportTemplate t = templates.create(anna, template("Usage", List.of("usage"), List.of(), List.of()));
+        deliveries.generate(eric, acme.id(), new ReportDeliveries.Order(t.id(), List.of(), List.of(RECIPIENT)));
+        actions.update(anna, acme.id(), new CustomerUpdate(null, null, null, null, null, null, null, false, null));
+
+        ReportDeliveries.Verified v = deliveries.verify(match(VERIFY_LINK, (String) outbox().get(0).get("body")));
+        assertEquals(List.of(), v.reportLinks());
+        assertEquals(1, outbox().size());
+        assertEquals(1, count("SELECT COUNT(*) FROM report_delivery WHERE status = 'verify'"));
+    }
+
+    @Test
     public void aSignedLinkShowsThatOneReportUntilItExpiresAndATamperedOneNothing() {
         actions.update(anna, acme.id(), new CustomerUpdate(null, null, null, null, null, null, null, true, List.of(RECIPIENT)));
         ReportTemplate t = templates.create(anna, template("Usage", List.of("usage"), List.of(), List.of()));
