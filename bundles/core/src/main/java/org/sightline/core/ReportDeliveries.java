@@ -123,6 +123,25 @@ public interface ReportDeliveries {
     Generated sendBilling(Viewer viewer, long customerId, YearMonth month);
 
     /**
+     * A report a staff user received.
+     *
+     * @param reportId    the generated report (its PDF at {@code /api/v1/reports/{id}.pdf})
+     * @param customerId  its customer
+     * @param title       its title
+     * @param generatedAt when it was generated
+     */
+    record Received(long reportId, long customerId, String title, java.time.Instant generatedAt) {
+    }
+
+    /**
+     * The reports the viewer received as a staff recipient, newest first.
+     *
+     * @param limit at most this many (1 to 200)
+     * @throws ForbiddenException without {@code customer.read}
+     */
+    List<Received> received(Viewer viewer, int limit);
+
+    /**
      * A generated report for a staff user in the portal: a recipient, or anyone who may read the customer.
      *
      * @throws NotFoundException otherwise

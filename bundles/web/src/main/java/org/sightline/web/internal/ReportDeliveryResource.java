@@ -138,6 +138,22 @@ public final class ReportDeliveryResource {
         return created(uri, deliveries.sendBilling(viewer, customerId, month));
     }
 
+    /** The reports the caller received as a staff recipient, newest first ({@code limit}, default 50). */
+    @GET
+    @Path("reports")
+    public Responses.Items<Responses.ReceivedReport> received(@Context ContainerRequestContext req, @Context UriInfo uri) {
+        Viewer viewer = Access.viewer(req);
+        for (String k : uri.getQueryParameters().keySet()) {
+            if (!k.equals("limit")) {
+                throw new InvalidParameterException(k, "unknown parameter");
+            }
+        }
+        int limit = Params.limit(uri.getQueryParameters().getFirst("limit"), 50, 200);
+        return new Responses.Items<>(deliveries.received(viewer, limit).stream().map(r -> new Responses.ReceivedReport(r.reportId(),
+                r.customerId(), r.title(), r.generatedAt().toString(),
+                uri.getBaseUriBuilder().path("v1/reports/{id}.pdf").build(r.reportId()).getPath())).toList());
+    }
+
     /** A generated report, for a staff recipient or anyone who may read the customer. */
     @GET
     @Path("reports/{id}.pdf")

@@ -4,7 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +47,8 @@ import org.sightline.core.Logo;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.NotInstalledException;
 import org.sightline.core.PdfReports;
+import org.sightline.core.ProductInfo;
+import org.sightline.core.RenderedWidget;
 import org.sightline.core.ReportFailedException;
 import org.sightline.core.internal.dashboard.DashboardComposer;
 import org.sightline.core.internal.privacy.PrivacyFilter;
@@ -133,26 +141,26 @@ public class PdfReportsService implements PdfReports {
      * @param customerLogos whether the cover shows the customer's name and logo beside the partner's
      * @throws NotInstalledException when no PDF renderer is installed
      */
-    public PdfFile template(Viewer viewer, CustomerRef customer, String title, java.util.Set<String> sections,
-                            java.util.Set<String> widgets, TimeRange range, java.time.ZoneId zone, boolean customerLogos) {
+    public PdfFile template(Viewer viewer, CustomerRef customer, String title, Set<String> sections,
+                            Set<String> widgets, TimeRange range, ZoneId zone, boolean customerLogos) {
         ReportRenderer r = renderer(viewer, customer, title);
         DashboardQuery overview = new DashboardQuery(null, range, zone, null, null, null);
         Dashboard d = composer.dashboard(viewer, customer.id(), overview);
-        java.util.Map<String, org.sightline.core.RenderedWidget> chosen = new java.util.LinkedHashMap<>();
-        java.util.List<Dashboard> pages = new java.util.ArrayList<>();
+        Map<String, RenderedWidget> chosen = new LinkedHashMap<>();
+        List<Dashboard> pages = new ArrayList<>();
         pages.add(d);
-        for (org.sightline.core.ProductInfo p : d.navigation()) {
+        for (ProductInfo p : d.navigation()) {
             pages.add(composer.dashboard(viewer, customer.id(), new DashboardQuery(p.id(), range, zone, null, null, null)));
         }
         for (Dashboard page : pages) {
-            for (org.sightline.core.RenderedWidget w : page.widgets()) {
+            for (RenderedWidget w : page.widgets()) {
                 if (sections.contains(w.descriptor().section()) || widgets.contains(w.descriptor().id())) {
                     chosen.putIfAbsent(w.descriptor().id(), w);
                 }
             }
         }
         ReportDocument all = DashboardDocument.of(new Dashboard(d.customer(), d.range(), d.navigation(), null,
-                java.util.List.copyOf(chosen.values())));
+                List.copyOf(chosen.values())));
         ReportDocument doc = DocumentFilter.filter(new ReportDocument(title, all.blocks()));
         WidgetRequest request = request(customer, viewer, range, overview);
         Branding b = branding(viewer, customer, range, overview);
@@ -160,7 +168,7 @@ public class PdfReportsService implements PdfReports {
             b = new Branding(b.partnerName(), b.partnerLogo(), b.customerName(), null, b.range(), b.generatedAt(), b.zone());
         }
         byte[] pdf = drawQuietly(r, doc, b, request, title);
-        return new PdfFile(fileName(customer, title.toLowerCase(java.util.Locale.ROOT)), pdf);
+        return new PdfFile(fileName(customer, title.toLowerCase(Locale.ROOT)), pdf);
     }
 
     /**
@@ -169,7 +177,7 @@ public class PdfReportsService implements PdfReports {
      *
      * @throws NotInstalledException when no PDF renderer is installed
      */
-    public PdfFile document(Viewer viewer, CustomerRef customer, ReportDocument document, TimeRange range, java.time.ZoneId zone,
+    public PdfFile document(Viewer viewer, CustomerRef customer, ReportDocument document, TimeRange range, ZoneId zone,
                             String fileTopic) {
         ReportRenderer r = renderer(viewer, customer, document.title());
         DashboardQuery q = new DashboardQuery(null, range, zone, null, null, null);

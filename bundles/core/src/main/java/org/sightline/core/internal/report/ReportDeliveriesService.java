@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -78,7 +77,6 @@ public class ReportDeliveriesService implements ReportDeliveries {
     public static final String PID = "org.sightline.core.reports";
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveriesService.class);
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH);
     private static final int MAX_RECIPIENTS = 20;
     static final String NO_MAIL = "The mail outbox is not installed: reports cannot be sent to customer recipients.";
 
@@ -311,11 +309,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
                         Instant until = now.plus(verifyFor);
                         Jdbc.update(conn, "INSERT INTO report_verification (token_hash, customer_id, address, created_at, expires_at) "
                                 + "VALUES (?, ?, ?, ?, ?)", List.of(LinkTokens.sha256(token), c.id(), a, now, until));
-                        outbox().enqueue(tx, new OutgoingMail(c.partnerId(), a, "Please confirm your address to receive a report",
-                                "A report has been prepared for this address. To receive it, confirm the address by opening\n"
-                                        + "this link (it works once, until " + DAY.format(until.atOffset(ZoneOffset.UTC)) + "):\n\n"
-                                        + publicUrl + "/verify/" + token + "\n\nIf you did not expect this, ignore this message.\n",
-                                "report.verify", "delivery:" + deliveryId));
+                        outbox().enqueue(tx, ReportMails.verify(c.partnerId(), a, publicUrl + "/verify/" + token, until, deliveryId));
                     }
                     out.add(new Recipient("customer", null, a, status));
                 }
@@ -367,10 +361,7 @@ public class ReportDeliveriesService implements ReportDeliveries {
     }
 
     private OutgoingMail linkMail(long partnerId, String address, long deliveryId, Instant expires) {
-        return new OutgoingMail(partnerId, address, "Your report is ready",
-                "Your report is ready. Open it with this link (until " + DAY.format(expires.atOffset(ZoneOffset.UTC)) + "):\n\n"
-                        + link(deliveryId, expires) + "\n",
-                "report.link", "delivery:" + deliveryId);
+        return ReportMails.report(partnerId, address, link(deliveryId, expires), expires, deliveryId);
     }
 
     private String link(long deliveryId, Instant expires) {
@@ -437,6 +428,23 @@ public class ReportDeliveriesService implements ReportDeliveries {
     // ---- reading ------------------------------------------------------------------------------------------
 
     @Override
+    public List<Received> received(Viewer viewer, int limit) {
+        Roles.require(viewer, Permissions.CUSTOMER_READ);
+        if (limit < 1 || limit > 200) {
+            throw new InvalidParameterException("limit", "limit is 1 to 200");
+        }
+        Optional<StaffUser> me = staff.find(viewer.user()).filter(u -> u.partnerId() == viewer.partnerId());
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.list(ds, "SELECT f.id, f.customer_id, f.title, f.created_at FROM report_file f WHERE f.partner_id = ? "
+                + "AND EXISTS (SELECT 1 FROM report_delivery d WHERE d.file_id = f.id AND d.staff_id = ?) "
+                + "ORDER BY f.created_at DESC, f.id DESC", List.of(viewer.partnerId(), me.get().id()),
+                rs -> new Received(rs.getLong(1), rs.getLong(2), rs.getString(3), Jdbc.instant(rs, 4)))
+                .stream().limit(limit).toList();
+    }
+
+    @Override
     public PdfFile staffCopy(Viewer viewer, long reportId) {
         if (!viewer.can(Permissions.CUSTOMER_READ)) {
             throw new ForbiddenException("this needs the '" + Permissions.CUSTOMER_READ + "' permission");
@@ -489,13 +497,18 @@ public class ReportDeliveriesService implements ReportDeliveries {
                     Jdbc.update(conn, "INSERT INTO report_address (customer_id, address, verified_at) VALUES (?, ?, ?)",
                             List.of(customerId, address, now));
                 }
-                List<Object[]> waiting = Jdbc.list(conn, "SELECT id, expires_at FROM report_delivery WHERE customer_id = ? AND address = ? "
-                        + "AND status = 'verify' AND expires_at > ? ORDER BY id", List.of(customerId, address, now),
-                        rs -> new Object[] {rs.getLong(1), Jdbc.instant(rs, 2)});
+                List<Object[]> waiting = Jdbc.list(conn, "SELECT d.id, d.expires_at, f.kind FROM report_delivery d JOIN report_file f "
+                        + "ON f.id = d.file_id WHERE d.customer_id = ? AND d.address = ? AND d.status = 'verify' AND d.expires_at > ? "
+                        + "ORDER BY d.id", List.of(customerId, address, now),
+                        rs -> new Object[] {rs.getLong(1), Jdbc.instant(rs, 2), rs.getString(3)});
+                Tenancy.ReportSettings settings = tenancy.reportSettings(customerId).orElseThrow(ReportDeliveriesService::unknownVerification);
                 List<String> links = new ArrayList<>();
                 for (Object[] d : waiting) {
                     long id = (Long) d[0];
                     Instant expires = (Instant) d[1];
+                    if (!stillAllowed(settings, (String) d[2], address)) {
+                        continue; // the customer's setting was turned off, or the address removed, since it was generated
+                    }
                     Jdbc.update(conn, "UPDATE report_delivery SET status = 'sent' WHERE id = ?", List.of(id));
                     outbox().enqueue(tx, linkMail(c.partnerId(), address, id, expires));
                     links.add(link(id, expires));
@@ -532,6 +545,13 @@ public class ReportDeliveriesService implements ReportDeliveries {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Whether the customer's settings still let a report of the kind go to the address. */
+    private static boolean stillAllowed(Tenancy.ReportSettings s, String kind, String address) {
+        boolean billing = "billing".equals(kind);
+        return (billing ? s.billingSend() : s.reportSend())
+                && (billing ? s.billingRecipients() : s.reportRecipients()).stream().anyMatch(r -> r.equalsIgnoreCase(address));
+    }
 
     /** The customer, if the viewer may act on it: 403 without {@code customer.read}, 404 outside scope, 403 without {@code customer.act}. */
     private CustomerRef actOn(Viewer viewer, long customerId, String action) {

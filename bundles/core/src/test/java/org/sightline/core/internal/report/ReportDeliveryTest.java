@@ -277,6 +277,8 @@ public class ReportDeliveryTest {
         assertFalse(text, text.contains(NAME));
         assertFalse(text, Pattern.compile("415\\D{0,3}555").matcher(text).find());
         assertThrows(NotFoundException.class, () -> deliveries.staffCopy(bea, g.reportId()));
+        assertEquals(List.of(g.reportId()), deliveries.received(eric, 20).stream().map(ReportDeliveries.Received::reportId).toList());
+        assertEquals(List.of(), deliveries.received(anna, 20));
 
         // one e-mail: the verification link, and nothing about the customer or the report's content
         List<Map<String, Object>> mails = outbox();
@@ -320,6 +322,19 @@ public class ReportDeliveryTest {
         clock.move(Duration.ofHours(73));
         LinkExpiredException expired = assertThrows(LinkExpiredException.class, () -> deliveries.verify(other));
         assertTrue(expired.getMessage(), expired.getMessage().contains("expired"));
+        assertEquals(1, count("SELECT COUNT(*) FROM report_delivery WHERE status = 'verify'"));
+    }
+
+    @Test
+    public void aReportWaitingForItsAddressIsNotSentOnceTheCustomersSettingIsOff() {
+        actions.update(anna, acme.id(), new CustomerUpdate(null, null, null, null, null, null, null, true, List.of(RECIPIENT)));
+        ReportTemplate t = templates.create(anna, template("Usage", List.of("usage"), List.of(), List.of()));
+        deliveries.generate(eric, acme.id(), new ReportDeliveries.Order(t.id(), List.of(), List.of(RECIPIENT)));
+        actions.update(anna, acme.id(), new CustomerUpdate(null, null, null, null, null, null, null, false, null));
+
+        ReportDeliveries.Verified v = deliveries.verify(match(VERIFY_LINK, (String) outbox().get(0).get("body")));
+        assertEquals(List.of(), v.reportLinks());
+        assertEquals(1, outbox().size());
         assertEquals(1, count("SELECT COUNT(*) FROM report_delivery WHERE status = 'verify'"));
     }
 

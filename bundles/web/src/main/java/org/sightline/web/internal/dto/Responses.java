@@ -87,6 +87,10 @@ public final class Responses {
                                   List<ReportRecipient> recipients) {
     }
 
+    /** A report the caller received as a staff recipient. */
+    public record ReceivedReport(long id, long customerId, String title, String generatedAt, String pdfUrl) {
+    }
+
     /** Who "Generate report" offers as recipients. */
     public record ReportRecipients(List<StaffChoice> staff, boolean reportSend, List<String> customerRecipients) {
     }
