@@ -18,6 +18,11 @@ final class Server extends KarafServer {
         super(tarball, work, SHELL_USER, SHELL_PASSWORD);
     }
 
+    /** Sets a key of a configuration file of the distribution, before {@link #start()}. */
+    void configure(String file, String key, String value) throws IOException {
+        cfg(file, key, value);
+    }
+
     void start() throws Exception {
         start("/api/v1/health", Duration.ofSeconds(180));
     }
