@@ -30,7 +30,6 @@ import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -102,17 +101,7 @@ public class BackupDashboardIT {
 
     @Test
     public void a_everyBackupWidgetOfTheSampleCustomerDraws() {
-        browser.get(server.base() + "/");
-        WebElement u = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        u.sendKeys("ada");
-        browser.findElement(By.name("password")).sendKeys("ada-secret", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sl-customer-list table.customers tbody tr")));
-        browser.get(server.base() + "/?q=SAMPLE-0001");
-        wait.until(d -> d.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains("SAMPLE-0001")));
-        browser.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .filter(r -> r.getText().contains("SAMPLE-0001")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("a.customer-link")).click();
+        SampleCustomerPage.open(browser, wait, server.base(), "ada", "ada-secret");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".customer-header h1"), "Sample Customer"));
         for (String section : BACKUP_SECTIONS) {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".section[data-section='" + section + "']")));

@@ -16,7 +16,6 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -65,17 +64,7 @@ public class GovernancePageIT {
 
     @Test
     public void a_theSampleDashboardShowsBothWidgets() {
-        browser.get(server.base() + "/");
-        WebElement u = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        u.sendKeys("ada");
-        browser.findElement(By.name("password")).sendKeys("ada-secret", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sl-customer-list table.customers tbody tr")));
-        browser.get(server.base() + "/?q=SAMPLE-0001");
-        wait.until(d -> d.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains("SAMPLE-0001")));
-        browser.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .filter(r -> r.getText().contains("SAMPLE-0001")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("a.customer-link")).click();
+        SampleCustomerPage.open(browser, wait, server.base(), "ada", "ada-secret");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-widget='policy.status'] [data-kpi='non-compliant-rules']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-widget='risk.trends'] sl-chart[data-drawn=true]")));
         assertEquals("3", browser.findElement(By.cssSelector("[data-widget='policy.status'] [data-kpi='non-compliant-rules'] .kpi-value"))

@@ -22,7 +22,6 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -95,17 +94,7 @@ public class ReportsPageIT {
 
     @Test
     public void a_theSampleDashboardExportsToPdf() {
-        browser.get(server.base() + "/");
-        WebElement u = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        u.sendKeys("rita");
-        browser.findElement(By.name("password")).sendKeys("rita-secret-1", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sl-customer-list table.customers tbody tr")));
-        browser.get(server.base() + "/?q=SAMPLE-0001");
-        wait.until(d -> d.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains("SAMPLE-0001")));
-        browser.findElements(By.cssSelector("table.customers tbody tr")).stream()
-                .filter(r -> r.getText().contains("SAMPLE-0001")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("a.customer-link")).click();
+        SampleCustomerPage.open(browser, wait, server.base(), "rita", "rita-secret-1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-widget='core.subscriptions']")));
         Matcher id = Pattern.compile("/customers/(\\d+)").matcher(browser.getCurrentUrl());
         assertTrue(browser.getCurrentUrl(), id.find());
