@@ -112,7 +112,7 @@ public final class CustomerListBenchmark {
         try (HikariDataSource ds = new HikariDataSource(hc)) {
             migrate(ds);
             ChangeNotes changes = new ChangeNotes();
-            CustomerIndex index = CustomerIndex.on(ds, changes);
+            CustomerIndex index = CustomerIndex.on(ds, changes, StaffDirectoryImpl.on(ds, new Passwords(4), changes));
             CustomerDirectoryImpl directory = CustomerDirectoryImpl.on(ds, index, changes);
             StaffDirectoryImpl staff = StaffDirectoryImpl.on(ds, new Passwords(4), changes);
             SamplePartnerLoader sample = SamplePartnerLoader.on(ds, directory, staff, changes);

@@ -3,8 +3,13 @@ package org.sightline.core.internal.auth;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,20 +28,22 @@ import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.Partners;
 import org.sightline.core.internal.tenancy.StaffAssignments;
+import org.sightline.core.internal.tenancy.StaffRoster;
 
 /** Staff users in table {@code staff_user}, passwords as bcrypt hashes. */
-@Component(service = {StaffDirectory.class, StaffAccounts.class}, configurationPid = AuthConfig.PID)
-public class StaffDirectoryImpl implements StaffAccounts {
+@Component(service = {StaffDirectory.class, StaffAccounts.class, StaffRoster.class}, configurationPid = AuthConfig.PID)
+public class StaffDirectoryImpl implements StaffAccounts, StaffRoster {
     /** A username: lower case letters, digits and {@code . _ @ -}, 2 to 100 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
-    static final String USER_COLUMNS = "u.id, u.partner_id, p.name, p.view_only, u.username, u.display_name, u.role, "
-            + "u.enabled, u.password_hash, u.operator, u.credential_version";
+    static final String USER_COLUMNS = "u.id, u.partner_id, u.username, u.display_name, u.role, u.enabled, "
+            + "u.password_hash, u.operator, u.credential_version";
     /** How many columns {@link #USER_COLUMNS} has. */
-    static final int USER_COLUMN_COUNT = 11;
+    static final int USER_COLUMN_COUNT = 9;
     /** The answer to every username that cannot be used, whoever holds it: it must not reveal other partners' users. */
     public static final String USERNAME_UNUSABLE = "That username cannot be used.";
-    static final String USER_FROM = " FROM staff_user u JOIN partner p ON p.id = u.partner_id";
+    static final String USER_FROM = " FROM staff_user u";
     private final DataSource ds;
     private final Passwords passwords;
     private final Changes changes;
@@ -79,7 +86,7 @@ public class StaffDirectoryImpl implements StaffAccounts {
                     Arrays.asList(partnerId, name, displayName.strip(), role, hash));
         } catch (SQLException e) {
             if (Jdbc.isConstraintViolation(e)) {
-                if (!StaffAssignments.on(ds).partnerExists(partnerId)) {
+                if (Partners.on(ds).find(partnerId).isEmpty()) {
                     throw new InvalidParameterException("partner", "no partner with id " + partnerId);
                 }
                 // Usernames are unique in the server (people sign in with them): the same answer whether this
@@ -98,23 +105,21 @@ public class StaffDirectoryImpl implements StaffAccounts {
             return Optional.empty();
         }
         return Jdbc.one(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?", List.of(name),
-                StaffDirectoryImpl::user);
+                StaffDirectoryImpl::row).map(this::user);
     }
 
     @Override
     public Optional<StaffUser> checkPassword(String username, char[] password) {
         String name = normalize(username);
-        record WithHash(StaffUser user, String hash) {
-        }
-        Optional<WithHash> row = name == null ? Optional.empty()
+        Optional<UserRow> row = name == null ? Optional.empty()
                 : Jdbc.one(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?", List.of(name),
-                        rs -> new WithHash(user(rs), rs.getString(9)));
-        String hash = row.map(WithHash::hash).orElse(null);
+                        StaffDirectoryImpl::row);
+        String hash = row.map(UserRow::passwordHash).orElse(null);
         boolean ok = passwords.matches(hash, password);
-        if (!ok || row.isEmpty() || !row.get().user().enabled()) {
+        if (!ok || row.isEmpty() || !row.get().enabled()) {
             return Optional.empty();
         }
-        return Optional.of(row.get().user());
+        return Optional.of(user(row.get()));
     }
 
     @Override
@@ -162,14 +167,18 @@ public class StaffDirectoryImpl implements StaffAccounts {
 
     @Override
     public List<StaffUser> list(long partnerId) {
+        Optional<Partners.Partner> partner = Partners.on(ds).find(partnerId);
+        if (partner.isEmpty()) {
+            return List.of();
+        }
         return Jdbc.list(ds, "SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.partner_id = ? ORDER BY u.username",
-                List.of(partnerId), StaffDirectoryImpl::user);
+                List.of(partnerId), StaffDirectoryImpl::row).stream().map(r -> r.of(partner.get())).toList();
     }
 
     @Override
     public void assignCustomer(long staffId, long customerId) {
         try {
-            StaffAssignments.on(ds).assignCustomer(staffId, customerId);
+            StaffAssignments.on(ds).assignCustomer(partnerOf(staffId), staffId, customerId);
         } finally {
             // After the write: a reader that rebuilt from the old rows meanwhile is marked stale again.
             changes.announce(new Changes.AllPartners());
@@ -179,7 +188,7 @@ public class StaffDirectoryImpl implements StaffAccounts {
     @Override
     public void assignGroup(long staffId, long groupId) {
         try {
-            StaffAssignments.on(ds).assignGroup(staffId, groupId);
+            StaffAssignments.on(ds).assignGroup(partnerOf(staffId), staffId, groupId);
         } finally {
             changes.announce(new Changes.AllPartners());
         }
@@ -209,10 +218,62 @@ public class StaffDirectoryImpl implements StaffAccounts {
         return StaffAssignments.on(ds).of(staffId);
     }
 
+    @Override
+    public long idOf(long partnerId, String username) {
+        return Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
+                List.of(String.valueOf(normalize(username)), partnerId), rs -> rs.getLong(1)).orElse(-1L);
+    }
+
+    @Override
+    public Map<Long, StaffName> ofPartner(long partnerId) {
+        Map<Long, StaffName> names = new HashMap<>();
+        Jdbc.list(ds, "SELECT id, username, display_name FROM staff_user WHERE partner_id = ?", List.of(partnerId),
+                rs -> names.put(rs.getLong(1), new StaffName(rs.getString(2), rs.getString(3))));
+        return names;
+    }
+
+    @Override
+    public Map<Long, StaffName> named(Collection<Long> staffIds) {
+        Map<Long, StaffName> names = new HashMap<>();
+        if (staffIds.isEmpty()) {
+            return names;
+        }
+        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(staffIds));
+        Jdbc.list(ds, "SELECT id, username, display_name FROM staff_user WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")",
+                ids, rs -> names.put(rs.getLong(1), new StaffName(rs.getString(2), rs.getString(3))));
+        return names;
+    }
+
+    /** The user's partner. @throws InvalidParameterException when there is no such user */
+    private long partnerOf(long staffId) {
+        return Jdbc.one(ds, "SELECT partner_id FROM staff_user WHERE id = ?", List.of(staffId), rs -> rs.getLong(1))
+                .orElseThrow(() -> new InvalidParameterException("user", "no user " + staffId));
+    }
+
+    private StaffUser user(UserRow row) {
+        return user(ds, row);
+    }
+
+    /** The user of a row, with the partner's name and view-only flag, which tenancy keeps. */
+    static StaffUser user(DataSource ds, UserRow row) {
+        // A partner is never deleted while it has users (foreign key), so a missing one is a broken database.
+        return row.of(Partners.on(ds).find(row.partnerId())
+                .orElseThrow(() -> new IllegalStateException("the partner of user " + row.id() + " is gone")));
+    }
+
     /** Reads a row of {@link #USER_COLUMNS}. */
-    static StaffUser user(ResultSet rs) throws SQLException {
-        return new StaffUser(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9) != null, rs.getBoolean(10), rs.getLong(11));
+    static UserRow row(ResultSet rs) throws SQLException {
+        return new UserRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), rs.getString(7), rs.getBoolean(8), rs.getLong(9));
+    }
+
+    /** A row of {@code staff_user}. */
+    record UserRow(long id, long partnerId, String username, String displayName, String role, boolean enabled,
+                   String passwordHash, boolean operator, long credentialVersion) {
+        StaffUser of(Partners.Partner partner) {
+            return new StaffUser(id, partnerId, partner.name(), partner.viewOnly(), username, displayName, role, enabled,
+                    passwordHash != null, operator, credentialVersion);
+        }
     }
 
     static String normalize(String username) {

@@ -78,13 +78,13 @@ public class WebSessionStoreImpl implements WebSessionStore {
             return Optional.empty();
         }
         String id = hash(secret);
-        record Row(StaffUser user, String csrf, Instant created, Instant seen) {
+        record Row(StaffDirectoryImpl.UserRow user, String csrf, Instant created, Instant seen) {
         }
         Optional<Row> row = Jdbc.one(ds, "SELECT " + StaffDirectoryImpl.USER_COLUMNS + ", s.csrf_token, s.created_at, "
                 + "s.last_seen_at" + StaffDirectoryImpl.USER_FROM + " JOIN web_session s ON s.staff_id = u.id WHERE s.id_hash = ?",
                 List.of(id), rs -> {
                     int n = StaffDirectoryImpl.USER_COLUMN_COUNT;
-                    return new Row(StaffDirectoryImpl.user(rs), rs.getString(n + 1), Jdbc.instant(rs, n + 2), Jdbc.instant(rs, n + 3));
+                    return new Row(StaffDirectoryImpl.row(rs), rs.getString(n + 1), Jdbc.instant(rs, n + 2), Jdbc.instant(rs, n + 3));
                 });
         if (row.isEmpty()) {
             return Optional.empty();
@@ -99,7 +99,8 @@ public class WebSessionStoreImpl implements WebSessionStore {
             Jdbc.update(ds, "UPDATE web_session SET last_seen_at = ? WHERE id_hash = ?",
                     List.of(now.truncatedTo(ChronoUnit.MICROS), id));
         }
-        return Optional.of(new WebSession(null, r.csrf(), r.user(), r.created(), r.created().plus(absolute)));
+        return Optional.of(new WebSession(null, r.csrf(), StaffDirectoryImpl.user(ds, r.user()), r.created(),
+                r.created().plus(absolute)));
     }
 
     @Override

@@ -552,8 +552,7 @@ public class CustomerActionsImpl implements CustomerActions {
     }
 
     private long staffId(Viewer viewer) {
-        return Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
-                List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
+        return index.roster().idOf(viewer.partnerId(), viewer.user());
     }
 
     private Subscription validate(Viewer viewer, CustomerRef c, String action, Subscription s) {

@@ -103,8 +103,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
         }
         Long id = staffIds.getIfPresent(viewer.user());
         if (id == null) {
-            id = Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
-                    List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
+            id = index.roster().idOf(viewer.partnerId(), viewer.user());
             if (id > 0) {
                 staffIds.put(viewer.user(), id);
             }
@@ -116,8 +115,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory, Tenancy {
     long staffId(Viewer viewer) {
         Scope s = scope(viewer);
         if (s.partnerWide()) {
-            return Jdbc.one(ds, "SELECT id FROM staff_user WHERE username = ? AND partner_id = ?",
-                    List.of(viewer.user(), viewer.partnerId()), rs -> rs.getLong(1)).orElse(-1L);
+            return index.roster().idOf(viewer.partnerId(), viewer.user());
         }
         return s.staffId();
     }

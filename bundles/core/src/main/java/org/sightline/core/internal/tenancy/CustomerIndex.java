@@ -66,6 +66,7 @@ public class CustomerIndex {
             .build();
     private final Map<Long, Boolean> refreshing = new ConcurrentHashMap<>();
     private final Changes changes;
+    private final StaffRoster roster;
     private final AutoCloseable subscription;
     private final AutoCloseable registration;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -75,20 +76,27 @@ public class CustomerIndex {
     });
 
     @Activate
-    public CustomerIndex(@Reference CoreStorage storage, @Reference Changes changes, @Reference Caches caches) {
-        this(storage.dataSource(), changes, caches);
+    public CustomerIndex(@Reference CoreStorage storage, @Reference Changes changes, @Reference Caches caches,
+                         @Reference StaffRoster roster) {
+        this(storage.dataSource(), changes, caches, roster);
     }
 
-    private CustomerIndex(DataSource ds, Changes changes, Caches caches) {
+    private CustomerIndex(DataSource ds, Changes changes, Caches caches, StaffRoster roster) {
         this.ds = ds;
         this.changes = changes;
+        this.roster = roster;
         this.subscription = changes.subscribe(c -> snapshots.asMap().keySet().removeIf(p -> affects(c, p)));
         this.registration = caches.register(CacheDirectory.of("core.customer-lists", snapshots, -1));
     }
 
     /** An index on a plain data source (tests, benchmarks), listening to the given changes. */
-    public static CustomerIndex on(DataSource ds, Changes changes) {
-        return new CustomerIndex(ds, changes, new CacheDirectory());
+    public static CustomerIndex on(DataSource ds, Changes changes, StaffRoster roster) {
+        return new CustomerIndex(ds, changes, new CacheDirectory(), roster);
+    }
+
+    /** Who the partners' staff users are (the staff directory's answer). */
+    StaffRoster roster() {
+        return roster;
     }
 
     @Deactivate
@@ -292,19 +300,20 @@ public class CustomerIndex {
                     e.groups = g;
                 }
             });
-            Map<Long, long[]> staff = pairs(c, "SELECT sc.customer_id, sc.staff_id FROM staff_customer sc JOIN staff_user u "
-                    + "ON u.id = sc.staff_id WHERE u.partner_id = ?", partnerId);
+            // Assignments and pins stay inside a partner, so the partner of the customer or group is the user's.
+            Map<Long, long[]> staff = pairs(c, "SELECT sc.customer_id, sc.staff_id FROM staff_customer sc JOIN customer c "
+                    + "ON c.id = sc.customer_id WHERE c.partner_id = ?", partnerId);
             staff.forEach((id, s) -> {
                 Entry e = byId.get(id);
                 if (e != null) {
                     e.staff = s;
                 }
             });
-            Map<Long, long[]> staffGroups = pairs(c, "SELECT sg.staff_id, sg.group_id FROM staff_group sg JOIN staff_user u "
-                    + "ON u.id = sg.staff_id WHERE u.partner_id = ?", partnerId);
+            Map<Long, long[]> staffGroups = pairs(c, "SELECT sg.staff_id, sg.group_id FROM staff_group sg JOIN customer_group g "
+                    + "ON g.id = sg.group_id WHERE g.partner_id = ?", partnerId);
             Map<Long, Set<Long>> pins = new ConcurrentHashMap<>();
-            pairs(c, "SELECT p.staff_id, p.customer_id FROM customer_pin p JOIN staff_user u ON u.id = p.staff_id "
-                    + "WHERE u.partner_id = ?", partnerId).forEach((staffId, ids) -> {
+            pairs(c, "SELECT p.staff_id, p.customer_id FROM customer_pin p JOIN customer c ON c.id = p.customer_id "
+                    + "WHERE c.partner_id = ?", partnerId).forEach((staffId, ids) -> {
                         Set<Long> set = ConcurrentHashMap.newKeySet();
                         for (long id : ids) {
                             set.add(id);
@@ -315,8 +324,7 @@ public class CustomerIndex {
             Jdbc.list(c, "SELECT id, name FROM customer_group WHERE partner_id = ?", List.of(partnerId),
                     rs -> groupNames.put(rs.getLong(1), rs.getString(2)));
             Map<Long, String[]> staffNames = new HashMap<>();
-            Jdbc.list(c, "SELECT id, username, display_name FROM staff_user WHERE partner_id = ?", List.of(partnerId),
-                    rs -> staffNames.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}));
+            roster.ofPartner(partnerId).forEach((id, n) -> staffNames.put(id, new String[] {n.username(), n.displayName()}));
             Entry[] byName = entries.toArray(new Entry[0]);
             Arrays.sort(byName, Comparator.comparing((Entry e) -> e.name).thenComparingLong(e -> e.id));
             return new Snapshot(byName, byId, staffGroups, groupNames, staffNames, pins);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -255,15 +256,19 @@ final class CustomerList {
         }
         List<Object> twice = new ArrayList<>(ids);
         twice.addAll(ids);
+        // Who is assigned (tenancy's rows, by staff id), then their names from the staff directory.
+        List<long[]> assigned = Jdbc.list(c, "SELECT sc.customer_id, sc.staff_id FROM staff_customer sc WHERE sc.customer_id IN "
+                + in + " UNION SELECT gm.customer_id, sg.staff_id FROM customer_group_member gm "
+                + "JOIN staff_group sg ON sg.group_id = gm.group_id WHERE gm.customer_id IN " + in, twice,
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        Map<Long, StaffRoster.StaffName> names = index.roster().named(assigned.stream().map(a -> a[1]).toList());
         Map<Long, Map<String, StaffRef>> staff = new HashMap<>();
-        for (Object[] s : Jdbc.list(c, "SELECT sc.customer_id, u.username, u.display_name FROM staff_customer sc "
-                + "JOIN staff_user u ON u.id = sc.staff_id WHERE sc.customer_id IN " + in
-                + " UNION SELECT gm.customer_id, u.username, u.display_name FROM customer_group_member gm "
-                + "JOIN staff_group sg ON sg.group_id = gm.group_id JOIN staff_user u ON u.id = sg.staff_id "
-                + "WHERE gm.customer_id IN " + in + " ORDER BY 1, 2", twice,
-                rs -> new Object[] {rs.getLong(1), new StaffRef(rs.getString(2), rs.getString(3))})) {
-            StaffRef ref = (StaffRef) s[1];
-            staff.computeIfAbsent((Long) s[0], k -> new LinkedHashMap<>()).putIfAbsent(ref.username(), ref);
+        for (long[] a : assigned) {
+            StaffRoster.StaffName n = names.get(a[1]);
+            if (n != null) {
+                staff.computeIfAbsent(a[0], k -> new TreeMap<>()).putIfAbsent(n.username(),
+                        new StaffRef(n.username(), n.displayName()));
+            }
         }
         Map<Long, List<GroupRef>> groups = new HashMap<>();
         for (Object[] g : Jdbc.list(c, "SELECT gm.customer_id, g.id, g.name FROM customer_group_member gm "

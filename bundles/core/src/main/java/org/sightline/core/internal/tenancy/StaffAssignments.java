@@ -12,7 +12,8 @@ import org.sightline.core.internal.storage.Jdbc;
 
 /**
  * The tenancy package's statements on who is assigned to what ({@code staff_customer}, {@code staff_group}) and on
- * partners, for the staff directory: an assignment stays inside the user's partner, checked in the statement itself.
+ * partners, for the staff directory: an assignment stays inside the user's partner (which the staff directory
+ * passes, since it owns the users), checked in the statement itself.
  * The caller (the staff directory) announces the change so that what users may see is derived again.
  */
 public final class StaffAssignments {
@@ -26,25 +27,30 @@ public final class StaffAssignments {
         return new StaffAssignments(ds);
     }
 
-    /** Whether the partner exists. */
-    public boolean partnerExists(long partnerId) {
-        return Jdbc.one(ds, "SELECT 1 FROM partner WHERE id = ?", List.of(partnerId), rs -> 1).isPresent();
+    /**
+     * Assigns a user of the partner to one of the partner's customers.
+     *
+     * @param partnerId the user's partner, as the staff directory knows it
+     * @throws InvalidParameterException when the partner has no such customer
+     */
+    public void assignCustomer(long partnerId, long staffId, long customerId) {
+        assign("INSERT INTO staff_customer (staff_id, customer_id) SELECT ?, c.id FROM customer c WHERE c.id = ? "
+                + "AND c.partner_id = ? AND NOT EXISTS (SELECT 1 FROM staff_customer x WHERE x.staff_id = ? "
+                + "AND x.customer_id = c.id)",
+                "SELECT 1 FROM staff_customer WHERE staff_id = ? AND customer_id = ?", partnerId, staffId, customerId, "customer");
     }
 
-    /** Assigns the user to a customer of the user's partner. @throws InvalidParameterException when there is none such */
-    public void assignCustomer(long staffId, long customerId) {
-        assign("INSERT INTO staff_customer (staff_id, customer_id) SELECT u.id, c.id FROM staff_user u JOIN customer c "
-                + "ON c.partner_id = u.partner_id WHERE u.id = ? AND c.id = ? AND NOT EXISTS (SELECT 1 FROM staff_customer x "
-                + "WHERE x.staff_id = u.id AND x.customer_id = c.id)",
-                "SELECT 1 FROM staff_customer WHERE staff_id = ? AND customer_id = ?", staffId, customerId, "customer");
-    }
-
-    /** Assigns the user to a customer group of the user's partner. @throws InvalidParameterException when there is none such */
-    public void assignGroup(long staffId, long groupId) {
-        assign("INSERT INTO staff_group (staff_id, group_id) SELECT u.id, g.id FROM staff_user u JOIN customer_group g "
-                + "ON g.partner_id = u.partner_id WHERE u.id = ? AND g.id = ? AND NOT EXISTS (SELECT 1 FROM staff_group x "
-                + "WHERE x.staff_id = u.id AND x.group_id = g.id)",
-                "SELECT 1 FROM staff_group WHERE staff_id = ? AND group_id = ?", staffId, groupId, "group");
+    /**
+     * Assigns a user of the partner to one of the partner's customer groups.
+     *
+     * @param partnerId the user's partner, as the staff directory knows it
+     * @throws InvalidParameterException when the partner has no such group
+     */
+    public void assignGroup(long partnerId, long staffId, long groupId) {
+        assign("INSERT INTO staff_group (staff_id, group_id) SELECT ?, g.id FROM customer_group g WHERE g.id = ? "
+                + "AND g.partner_id = ? AND NOT EXISTS (SELECT 1 FROM staff_group x WHERE x.staff_id = ? "
+                + "AND x.group_id = g.id)",
+                "SELECT 1 FROM staff_group WHERE staff_id = ? AND group_id = ?", partnerId, staffId, groupId, "group");
     }
 
     /** Ends an assignment to a customer; whether there was one. */
@@ -66,9 +72,9 @@ public final class StaffAssignments {
                         List.of(staffId), rs -> rs.getLong(1)));
     }
 
-    private void assign(String insert, String exists, long staffId, long otherId, String what) {
+    private void assign(String insert, String exists, long partnerId, long staffId, long otherId, String what) {
         try (Connection c = ds.getConnection()) {
-            if (Jdbc.update(c, insert, List.of(staffId, otherId)) == 0
+            if (Jdbc.update(c, insert, List.of(staffId, otherId, partnerId, staffId)) == 0
                     && Jdbc.list(c, exists, List.of(staffId, otherId), rs -> 1).isEmpty()) {
                 throw new InvalidParameterException(what, "no " + what + " " + otherId + " in the partner of user " + staffId);
             }

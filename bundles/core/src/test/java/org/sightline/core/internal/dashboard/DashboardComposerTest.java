@@ -30,6 +30,8 @@ import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.auth.Passwords;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.Permissions;
 import org.sightline.api.Product;
@@ -74,7 +76,7 @@ public class DashboardComposerTest {
     private final CustomerDirectory customers = mock(CustomerDirectory.class);
     private final Tenancy tenancy = mock(Tenancy.class);
     private final AtomicInteger renders = new AtomicInteger();
-    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class), changes);
+    private final CustomerIndex index = CustomerIndex.on(mock(DataSource.class), changes, StaffDirectoryImpl.on(mock(DataSource.class), new Passwords(4), changes));
     private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AuditLog audit = mock(AuditLog.class);
     private final Map<String, ServiceReference<DashboardWidget>> refs = new HashMap<>();

@@ -137,7 +137,7 @@ public class ReportDeliveryTest {
                     + "recipient VARCHAR(254), subject VARCHAR(200), body VARCHAR(4000), kind VARCHAR(40), reference VARCHAR(100))");
         }
         ChangeNotes changes = new ChangeNotes();
-        CustomerIndex index = CustomerIndex.on(ds, changes);
+        CustomerIndex index = CustomerIndex.on(ds, changes, StaffDirectoryImpl.on(ds, new Passwords(4), changes));
         customers = CustomerDirectoryImpl.on(ds, index, changes);
         staff = StaffDirectoryImpl.on(ds, new Passwords(4), changes);
         audit = AuditLogImpl.on(ds);

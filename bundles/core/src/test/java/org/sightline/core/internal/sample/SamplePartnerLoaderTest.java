@@ -74,7 +74,7 @@ public class SamplePartnerLoaderTest {
 
     private SamplePartnerLoader portal(PortalDb db) {
         ChangeNotes changes = new ChangeNotes();
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes));
         CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         return SamplePartnerLoader.on(db.dataSource(), customers, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes), changes);
     }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.sightline.core.internal.auth.StaffDirectoryImpl;
+import org.sightline.core.internal.auth.Passwords;
 import org.sightline.core.Changes;
 import org.sightline.core.internal.cache.ChangeNotes;
 
@@ -41,7 +43,7 @@ public class CustomerIndexTest {
                         throw e.getCause();
                     }
                 });
-        index = CustomerIndex.on(racing, changes);
+        index = CustomerIndex.on(racing, changes, StaffDirectoryImpl.on(racing, new Passwords(4), changes));
         CustomerDirectoryImpl customers = CustomerDirectoryImpl.on(real, index, changes);
         a = customers.createPartner("Partner A");
         b = customers.createPartner("Partner B");

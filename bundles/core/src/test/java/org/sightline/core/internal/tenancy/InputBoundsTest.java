@@ -53,7 +53,7 @@ public class InputBoundsTest {
     public void setUp() throws Exception {
         db = new PortalDb(kind);
         ChangeNotes changes = new ChangeNotes();
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes));
         customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         audit = AuditLogImpl.on(db.dataSource());
         actions = new CustomerActionsImpl(customers, PortalServicesTest.storage(db.dataSource()), audit, changes, index);

@@ -89,7 +89,7 @@ public class PortalServicesTest {
     public void setUp() throws Exception {
         db = new PortalDb(kind);
         ChangeNotes changes = new ChangeNotes();
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes));
         customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         staff = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes);
         audit = AuditLogImpl.on(db.dataSource());

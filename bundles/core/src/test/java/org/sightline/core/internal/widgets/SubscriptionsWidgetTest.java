@@ -41,7 +41,7 @@ public class SubscriptionsWidgetTest {
     public void setUp() throws Exception {
         db = new PortalDb("h2");
         ChangeNotes changes = new ChangeNotes();
-        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes);
+        CustomerIndex index = CustomerIndex.on(db.dataSource(), changes, StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes));
         customers = CustomerDirectoryImpl.on(db.dataSource(), index, changes);
         long partner = customers.createPartner("Partner A");
         admin = StaffDirectoryImpl.on(db.dataSource(), new Passwords(4), changes)
