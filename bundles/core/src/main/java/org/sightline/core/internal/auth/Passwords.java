@@ -16,11 +16,11 @@ public final class Passwords {
     public static final int MAX_BYTES = 72;
     private final SecureRandom random = new SecureRandom();
     private final int cost;
-    private final String dummy;
+    /** A hash no password matches, made on first need (not at start: a bcrypt hash is CPU the boot can use). */
+    private volatile String dummy;
 
     public Passwords(int cost) {
         this.cost = Math.max(4, Math.min(16, cost));
-        this.dummy = hash("not-a-password-of-anyone".toCharArray());
     }
 
     /** Checks the length rules. @throws InvalidParameterException naming {@code password} */
@@ -47,7 +47,12 @@ public final class Passwords {
         }
         try {
             if (hash == null) {
-                OpenBSDBCrypt.checkPassword(dummy, password);
+                String d = dummy;
+                if (d == null) {
+                    dummy = hash("not-a-password-of-anyone".toCharArray()); // as long as a check at this cost
+                } else {
+                    OpenBSDBCrypt.checkPassword(d, password);
+                }
                 return false;
             }
             return OpenBSDBCrypt.checkPassword(hash, password);

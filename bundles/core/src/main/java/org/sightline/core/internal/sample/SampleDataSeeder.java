@@ -139,7 +139,7 @@ public class SampleDataSeeder {
         });
         try {
             SampleDataLoader.Result r = loader.load(Math.max(0, Math.min(SamplePartnerLoader.MAX_CUSTOMERS, config.customers())),
-                    config.seed(), null);
+                    config.seed(), null, false); // the passwords would be shown to no one: the operator sets them
             if (r.created() > 0) {
                 LOG.info("Created {} sample customers and the sample staff (alice.admin, eddie.engineer, erin.engineer, "
                         + "vera.viewer; set their passwords with sightline:user-password)", r.created());

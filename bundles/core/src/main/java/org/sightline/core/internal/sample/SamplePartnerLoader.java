@@ -114,6 +114,16 @@ public class SamplePartnerLoader implements SampleDataLoader {
 
     @Override
     public Result load(int count, long seed, Progress progress) {
+        return load(count, seed, progress, true);
+    }
+
+    /**
+     * Loads the sample partner's portal data.
+     *
+     * @param passwords whether the sample staff get random passwords (returned in {@link Result#logins()}); without,
+     *                  they have none until an operator sets one, and the load spends no time on bcrypt
+     */
+    public Result load(int count, long seed, Progress progress, boolean passwords) {
         if (count < 0 || count > MAX_CUSTOMERS) {
             throw new InvalidParameterException("customers", "from 0 to " + MAX_CUSTOMERS + " customers");
         }
@@ -124,9 +134,11 @@ public class SamplePartnerLoader implements SampleDataLoader {
             {"erin.engineer", "Erin Engineer", "engineer"}, {"vera.viewer", "Vera Viewer", "viewer"}}) {
             StaffUser u = staff.find(p[0]).orElse(null);
             if (u == null) {
-                String pw = password();
-                u = staff.create(partner, p[0], p[1], p[2], pw.toCharArray());
-                logins.add(p[0] + " / " + pw + " (" + p[2] + ")");
+                String pw = passwords ? password() : null;
+                u = staff.create(partner, p[0], p[1], p[2], pw == null ? null : pw.toCharArray());
+                if (pw != null) {
+                    logins.add(p[0] + " / " + pw + " (" + p[2] + ")");
+                }
             }
             people.put(p[0], u);
         }
