@@ -11,12 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
@@ -55,10 +50,7 @@ public class HotDeployIT extends SightlineTestSupport {
     @Inject
     private BundleContext context;
 
-    private final AtomicBoolean polling = new AtomicBoolean();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger polls = new AtomicInteger();
-    private Thread poller;
+    private DashboardPoller poller;
 
     @Before
     public void startPolling() throws Exception {
@@ -66,29 +58,12 @@ public class HotDeployIT extends SightlineTestSupport {
             customer = customer("HOT-1", "itest-demo");
         }
         await("/api/v1/health", 60, r -> r.statusCode() == 200);
-        polling.set(true);
-        poller = new Thread(() -> {
-            while (polling.get()) {
-                try {
-                    HttpResponse<String> r = get(dashboardPath());
-                    polls.incrementAndGet();
-                    if (r.statusCode() != 200) {
-                        failures.add(r.statusCode() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failures.add(e.toString());
-                }
-            }
-        }, "dashboard-poller");
-        poller.start();
+        poller = new DashboardPoller(() -> get(dashboardPath()), r -> { });
     }
 
     @After
     public void stopPolling() throws Exception {
-        polling.set(false);
-        poller.join(10_000);
-        assertTrue("the dashboard was requested while the product changed", polls.get() > 0);
-        assertEquals("failed dashboard requests while the product changed: " + failures, 0, failures.size());
+        poller.stopAndCheck("while the product changed");
     }
 
     private static String dashboardPath() {

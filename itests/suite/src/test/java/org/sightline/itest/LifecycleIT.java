@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
@@ -66,11 +64,8 @@ public class LifecycleIT extends SightlineTestSupport {
     @Inject
     private BundleContext context;
 
-    private final AtomicBoolean polling = new AtomicBoolean();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger errorCards = new AtomicInteger();
-    private Thread poller;
+    private DashboardPoller poller;
 
     @Override
     @Configuration
@@ -90,34 +85,17 @@ public class LifecycleIT extends SightlineTestSupport {
             customer = customer("LIFE-1", "itest-demo");
         }
         await("/api/v1/health", 60, r -> r.statusCode() == 200);
-        polling.set(true);
-        poller = new Thread(() -> {
-            while (polling.get()) {
-                try {
-                    HttpResponse<String> r = get(dashboardPath());
-                    polls.incrementAndGet();
-                    if (r.statusCode() != 200) {
-                        failures.add(r.statusCode() + " " + r.body());
-                    } else {
-                        JsonNode v = widget(json(r), "itest-demo.version");
-                        if (v != null && v.has("error")) {
-                            errorCards.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
-                    failures.add(e.toString());
-                }
+        poller = new DashboardPoller(() -> get(dashboardPath()), r -> {
+            JsonNode v = widget(json(r), "itest-demo.version");
+            if (v != null && v.has("error")) {
+                errorCards.incrementAndGet();
             }
-        }, "dashboard-poller");
-        poller.start();
+        });
     }
 
     @After
     public void stopPolling() throws Exception {
-        polling.set(false);
-        poller.join(10_000);
-        assertTrue("the dashboard was requested meanwhile", polls.get() > 0);
-        assertEquals("failed dashboard requests: " + failures, 0, failures.size());
+        poller.stopAndCheck("meanwhile");
     }
 
     private static String dashboardPath() {
@@ -333,7 +311,7 @@ public class LifecycleIT extends SightlineTestSupport {
                         + "dashboard polls so far %d, failed 0", what, u.get("outcome").asText(), u.get("updateMillis").asLong(),
                         u.get("watchMillis").asLong(), u.get("rollbackMillis").asLong(), answered,
                         served > 0 ? ", previous version on the dashboard after " + served + " ms" : "",
-                        u.get("renders").asLong(), u.get("failures").asLong(), polls.get());
+                        u.get("renders").asLong(), u.get("failures").asLong(), poller.polls());
         report(line);
     }
 
