@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Sample backups: the core asks a backup product for the Sample Customer's sample data only; the store writes it in
  * the core's transaction, then writes the same kind of data for every other sample customer of the sample partner
- * that subscribes to the product ({@link SampleSubscribers}; at most {@code sample.customers} of them), on a thread of
+ * whose dashboard shows the product ({@link SampleSubscribers}; at most {@code sample.customers} of them), on a thread of
  * its own once the core has stopped asking for a few seconds, one transaction per customer. At the default 200 sample
  * customers that is 340 customers' subscriptions and 526 500 records over the five products: 93 s on H2 on a loaded
  * two-core machine (5 700 records/s), far too long to hold up the sample dashboard.

@@ -15,9 +15,10 @@ import org.sightline.core.Roles;
 
 /**
  * The other sample customers of a backup product: the partner's generated sample customers (account ids
- * {@code SL-…}) that subscribe to the product, besides the Sample Customer the core asked about, read through the
- * core's customer directory as a partner-wide reader of that partner (the core's scope rules apply as to anyone),
- * as the governance family finds its own.
+ * {@code SL-…}) whose dashboard shows the product — subscribed to it, the subscription not expired, access to their
+ * tenant on — besides the Sample Customer the core asked about, read through the core's customer directory as a
+ * partner-wide reader of that partner (the core's scope rules apply as to anyone), as the governance family finds
+ * its own.
  */
 final class SampleSubscribers {
     /** At most this many other sample customers of a product get sample backups. */
@@ -57,11 +58,17 @@ final class SampleSubscribers {
                     return out;
                 }
                 if (s.id() != sample.id() && s.accountId().startsWith(SAMPLE_ACCOUNTS)) {
-                    customers.find(reader, s.id()).ifPresent(out::add);
+                    customers.find(reader, s.id()).filter(c -> shows(customers, reader, c, productId)).ifPresent(out::add);
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
         return out;
+    }
+
+    /** Whether the customer's dashboard shows the product: access on and a subscription to it that is not expired. */
+    private static boolean shows(CustomerDirectory customers, Viewer reader, CustomerRef c, String productId) {
+        return c.accessEnabled() && customers.subscriptions(reader, c.id(), null).stream()
+                .anyMatch(s -> s.productId().equals(productId) && !"expired".equals(s.status()));
     }
 }

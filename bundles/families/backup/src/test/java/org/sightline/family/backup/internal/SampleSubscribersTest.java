@@ -32,6 +32,7 @@ import org.sightline.core.CustomerDirectory;
 import org.sightline.core.CustomerPage;
 import org.sightline.core.CustomerQuery;
 import org.sightline.core.CustomerSummary;
+import org.sightline.core.Subscription;
 
 /**
  * Sample backups of every sample customer subscribed to a product (H2, or PostgreSQL when SIGHTLINE_TEST_PG_URL is
@@ -48,6 +49,8 @@ public class SampleSubscribersTest {
     private final List<CustomerRef> subscribers = new ArrayList<>();
     private CustomerRef notSubscribed;
     private CustomerDirectory directory;
+    private CustomerRef expired;
+    private CustomerRef accessOff;
 
     @Before
     public void setUp() throws Exception {
@@ -70,6 +73,16 @@ public class SampleSubscribersTest {
         }
         CustomerRef real = db.customer("Acme", "EUR", BigDecimal.ZERO); // a real customer of the sample partner
         listed.add(summary(real));
+        // generated, subscribed, but its dashboard does not show the product: its subscription expired, or access
+        // to its tenant is off
+        CustomerRef e = db.customer("Expired", "EUR", BigDecimal.ZERO);
+        expired = new CustomerRef(e.id(), 1, "SL-000090", e.name(), "EUR", true);
+        CustomerRef o = db.customer("Off", "EUR", BigDecimal.ZERO);
+        accessOff = new CustomerRef(o.id(), 1, "SL-000091", o.name(), "EUR", false);
+        for (CustomerRef x : List.of(expired, accessOff)) {
+            byId.put(x.id(), x);
+            listed.add(summary(x));
+        }
         CustomerDirectory directory = mock(CustomerDirectory.class);
         when(directory.list(any(Viewer.class), any(CustomerQuery.class))).thenAnswer(a -> {
             CustomerQuery q = a.getArgument(1);
@@ -79,6 +92,9 @@ public class SampleSubscribersTest {
             return new CustomerPage(listed.subList(from, to), to < listed.size() ? String.valueOf(to) : null, listed.size());
         });
         when(directory.find(any(Viewer.class), anyLong())).thenAnswer(a -> Optional.ofNullable(byId.get((Long) a.getArgument(1))));
+        when(directory.subscriptions(any(Viewer.class), anyLong(), any())).thenAnswer(a -> List.of(new Subscription(
+                BackupStoreServiceTest.SPEC.productId(), (Long) a.getArgument(1) == expired.id() ? "expired" : "active",
+                null, null, null, null)));
         this.directory = directory;
         store = new BackupStoreService(db, db.transactions(), directory, false, Runnable::run, SampleSubscribers.MAX_CUSTOMERS);
     }
@@ -122,6 +138,10 @@ public class SampleSubscribersTest {
         assertTrue("a few customers have a bad week: " + badWeeks, badWeeks > 0 && badWeeks < all.size() / 2);
         assertEquals("a customer that does not subscribe gets nothing", 0,
                 db.count("SELECT COUNT(*) FROM backup_job WHERE customer_id = ?", notSubscribed.id()));
+        assertEquals("nor one whose subscription expired", 0,
+                db.count("SELECT COUNT(*) FROM backup_job WHERE customer_id = ?", expired.id()));
+        assertEquals("nor one whose tenant access is off", 0,
+                db.count("SELECT COUNT(*) FROM backup_job WHERE customer_id = ?", accessOff.id()));
         assertEquals((long) all.size() * SampleBackups.DAYS * workloads, db.count("SELECT COUNT(*) FROM backup_job"));
 
         long rollUps = db.count("SELECT COUNT(*) FROM backup_daily");
