@@ -108,6 +108,38 @@ public class BackupIT extends SightlineTestSupport {
         features.uninstallFeature("sightline-product-m365-backup", EnumSet.noneOf(FeaturesService.Option.class));
     }
 
+    /**
+     * The generated sample customers subscribed to a backup product get its sample backups too, after the Sample
+     * Customer's (the suite lets three per product have them: {@code sample.customers = 3}).
+     */
+    @Test
+    public void aGeneratedSampleCustomerSubscribedToABackupProductGetsSampleBackups() throws Exception {
+        ensureUser();
+        features.installFeature("sightline-product-m365-backup", EnumSet.noneOf(FeaturesService.Option.class));
+        try {
+            org.sightline.api.Viewer admin = staff.find(USER).orElseThrow().viewer();
+            org.sightline.core.CustomerQuery subscribed = new org.sightline.core.CustomerQuery("SL-", "m365-backup", null,
+                    null, false, "accountId", null, 100);
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (customers.list(admin, subscribed).items().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(200); // the core subscribes the sample customers when the product's sample data comes
+            }
+            // the family writes for the first three by account id whose dashboard shows the product (tenant access
+            // on, subscription not expired): the first of them
+            CustomerRef shown = customers.list(admin, subscribed).items().stream()
+                    .map(x -> customers.find(admin, x.id()).orElseThrow()).filter(CustomerRef::accessEnabled)
+                    .filter(x -> customers.subscriptions(admin, x.id(), null).stream()
+                            .anyMatch(s -> s.productId().equals("m365-backup") && !s.status().equals("expired")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no sample customer shows m365-backup"));
+            // written some seconds after the Sample Customer's: each workload's status then shows its last run
+            HttpResponse<String> status = await("/api/v1/customers/" + shown.id() + "/widgets/m365-backup.backup-status",
+                    120, x -> x.statusCode() == 200 && x.body().contains("Exchange Online") && !x.body().contains("No runs"));
+            assertTrue(status.body(), status.body().contains("\"succeeded\"") || status.body().contains("\"failed\""));
+        } finally {
+            features.uninstallFeature("sightline-product-m365-backup", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+    }
+
     private HttpResponse<String> await202(HttpRequest post) throws Exception {
         long until = System.nanoTime() + 30_000_000_000L;
         HttpResponse<String> r;

@@ -113,6 +113,9 @@ public abstract class SightlineTestSupport {
                 editConfigurationFilePut("etc/users.properties", USER, PASSWORD + ",_g_\\:admingroup,sightline-admin"),
                 editConfigurationFilePut("etc/org.sightline.core.cfg", "widget.deadline.ms", "1000"),
                 editConfigurationFilePut("etc/org.sightline.sample.cfg", "enabled", "true"),
+                // a few generated sample customers per backup product get sample backups (all 340 subscriptions of
+                // the default 200 customers would keep the database busy for a minute or more in every container)
+                editConfigurationFilePut("etc/org.sightline.family.backup.cfg", "sample.customers", "3"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 systemProperty("itest.widgets.jar").value(System.getProperty("itest.widgets.jar")),

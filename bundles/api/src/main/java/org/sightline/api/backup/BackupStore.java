@@ -58,10 +58,12 @@ public interface BackupStore {
     /**
      * Writes deterministic sample backup data for a {@link SampleDataProvider}: 90 days up to the request's
      * {@code now} of nightly jobs for every workload (mostly succeeded, some partial successes and failures, a
-     * bad week for some customers), protected objects and storage growing with noise. Writing again for the same
-     * request stores nothing twice.
+     * bad week on some workloads for a few customers), protected objects and storage growing with noise, for the
+     * request's customer in {@code transaction}; then, later and in transactions of its own, the same for the
+     * sample partner's other customers subscribed to the product (as many as the family is configured for). Writing
+     * again for the same request stores nothing twice.
      *
-     * @return what was stored
+     * @return what was stored for the request's customer
      * @throws BackupException when the database fails
      */
     StoreResult writeSample(SampleDataProvider.Request request, BackupSpec spec, DataSource transaction)

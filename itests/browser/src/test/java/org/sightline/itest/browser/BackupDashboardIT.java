@@ -145,7 +145,11 @@ public class BackupDashboardIT {
                 .filter(e -> e.getText().startsWith("Suspicious:")).findFirst().orElseThrow();
         count.click();
         By rows = By.cssSelector("dialog.drawer[open] table.data-table tbody tr");
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 1));
+        // rows with their text: right after they appear, a row's text was once still empty (the drawer drawing)
+        wait.until(d -> {
+            List<WebElement> r = d.findElements(rows);
+            return r.size() > 1 && !r.get(0).getText().isBlank();
+        });
         List<WebElement> items = browser.findElements(rows);
         String first = items.get(0).getText();
         assertTrue(first, first.contains("OneDrive") && first.contains("Mass encryption"));

@@ -61,6 +61,9 @@ public class KarafServer implements AutoCloseable {
         cfg("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
         cfg("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
         cfg("etc/org.sightline.sample.cfg", "enabled", "true");
+        // a few generated sample customers per backup product get sample backups, not all of them (a minute or more
+        // of database work after start-up); the Sample Customer always does
+        cfg("etc/org.sightline.family.backup.cfg", "sample.customers", "3");
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         cfg("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo);
         Files.writeString(home.resolve("etc/users.properties"),

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,17 +32,42 @@ import org.sightline.api.backup.Stored;
  * Jobs: a batch of runs none of which is stored yet (a nightly feed) is inserted without reading anything first;
  * otherwise (a unique key objects: the savepoint is rolled back) one probe per customer finds the batch's runs that
  * are stored already (the ids bound as an array); each run is new (inserted), a later state (updated) or a duplicate
- * (nothing written). The roll-up changes are summed per (customer, workload, day) in memory and handed back; the
+ * (nothing written).
+ * <p>
+ * Concurrent writers of the same runs (a backend that sends a batch again while the first is still being stored, two
+ * ingestion nodes): the probe locks the stored runs it finds ({@code FOR UPDATE}), so a second writer of a stored run
+ * waits for the first to commit and then reads its state (no lost update, no roll-up change counted twice); a run
+ * that neither writer found is inserted by both, and the second insert waits for the first writer and then fails on
+ * the unique key — that attempt is rolled back to a savepoint and the batch is probed and written again, now seeing
+ * the first writer's run (at most {@link #ATTEMPTS} attempts, each after another writer committed; the transactions run at READ COMMITTED, the default of
+ * H2 and PostgreSQL, so a new statement sees what committed meanwhile). Runs are written in key order, so two
+ * writers of the same runs in another order do not deadlock; when the database still reports a deadlock, the attempt
+ * is retried the same way. Protected-object and storage merges retry once the same way on a unique-key failure
+ * (PostgreSQL's {@code MERGE} does not wait for a concurrent insert of the same key).
+ * <p>
+ * The roll-up changes are summed per (customer, workload, day) in memory and handed back; the
  * store journals them ({@link PendingRollUps}) and the applier merges them into {@code backup_daily} with
  * {@link #applyRollUps}. When a replaced run moved to another day or stopped being a success, the affected day's last
  * run and last success are read again from its runs, so the roll-ups always equal what the runs say.
  */
 final class BackupWriter {
     private static final int CHUNK = 1000;
+    /**
+     * How many times a batch of runs is probed and written when concurrent writers stored some of its runs first. A
+     * retry follows another writer's commit of a run this batch also inserts, so two senders of the same batch need
+     * one; eight senders of overlapping batches in a test needed more than three.
+     */
+    static final int ATTEMPTS = 10;
+    /** Runs in a stable order (customer, then id), so that concurrent writers lock the same rows in the same order. */
+    private static final java.util.Comparator<Keys.Job> KEY_ORDER = java.util.Comparator.comparingLong(Keys.Job::customerId)
+            .thenComparing(Keys.Job::jobId);
 
-    /** A customer's stored runs among the given ids: the ids bound as an array, read through the primary key. */
+    /**
+     * A customer's stored runs among the given ids: the ids bound as an array, read through the primary key, and
+     * locked until the transaction ends (a concurrent writer of the same runs waits, then reads the committed state).
+     */
     private static final String PROBE = "SELECT job_id, workload, started, finished, status, objects_ok "
-            + "FROM backup_job WHERE customer_id = ? AND product_id = ? AND job_id = ANY(?)";
+            + "FROM backup_job WHERE customer_id = ? AND product_id = ? AND job_id = ANY(?) FOR UPDATE";
     private static final String INSERT = "INSERT INTO backup_job (job_id, product_id, customer_id, workload, started, "
             + "finished, status, objects_ok, objects_bad, bytes, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE backup_job SET customer_id = ?, workload = ?, started = ?, finished = ?, "
@@ -94,6 +120,28 @@ final class BackupWriter {
             runs.forEach(r -> result.add(Stored.STORED));
             return result;
         }
+        for (int attempt = 1; ; attempt++) {
+            Savepoint sp = c.setSavepoint();
+            PendingRollUps.Changes mine = new PendingRollUps.Changes(new LinkedHashMap<>(), new LinkedHashSet<>());
+            try {
+                result.addAll(probeAndStoreJobs(c, productId, runs, mine));
+            } catch (SQLException e) {
+                if (!conflict(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                c.rollback(sp); // a concurrent writer stored one of these runs first: probe again, now seeing it
+                continue;
+            }
+            mine.rollUps().forEach((day, u) -> changes.rollUps().computeIfAbsent(day, k -> new RollUp()).merge(u));
+            changes.recompute().addAll(mine.recompute());
+            return result;
+        }
+    }
+
+    /** Probes the stored runs (locking them), then inserts the new runs and updates those with a later state. */
+    private static List<Stored> probeAndStoreJobs(Connection c, String productId, List<JobRun> runs,
+                                                  PendingRollUps.Changes changes) throws SQLException {
+        List<Stored> result = new ArrayList<>(runs.size());
         Map<Keys.Job, JobState> current = probe(c, productId, runs);
         Set<Keys.Job> inDb = new LinkedHashSet<>(current.keySet());
         Map<Keys.Job, JobRun> write = new LinkedHashMap<>();
@@ -157,11 +205,11 @@ final class BackupWriter {
             JobState s = JobState.of(run);
             rollUps.computeIfAbsent(new Keys.Day(key.customerId(), s.workload(), s.day()), k -> new RollUp()).add(s, 1);
         }
-        java.sql.Savepoint sp = c.setSavepoint();
+        Savepoint sp = c.setSavepoint();
         try {
             writeJobs(c, productId, write, Set.of());
         } catch (SQLException e) {
-            if (!duplicateKey(e)) {
+            if (!conflict(e)) {
                 throw e;
             }
             c.rollback(sp);
@@ -177,7 +225,7 @@ final class BackupWriter {
 
     /** Inserts roll-up rows that do not exist yet, under a savepoint; {@code false}, having written nothing, if one does. */
     private static boolean insertRollUps(Connection c, String productId, Map<Keys.Day, RollUp> rollUps) throws SQLException {
-        java.sql.Savepoint sp = c.setSavepoint();
+        Savepoint sp = c.setSavepoint();
         try {
             writeRollUps(c, INSERT_ROLL_UP, productId, rollUps);
         } catch (SQLException e) {
@@ -192,16 +240,28 @@ final class BackupWriter {
 
     /** Whether the failure is a unique key violation (SQLSTATE 23505 on H2 and PostgreSQL). */
     private static boolean duplicateKey(SQLException e) {
+        return state(e, "23505");
+    }
+
+    /**
+     * Whether the failure comes from a concurrent writer of the same rows: a unique key violation, a deadlock
+     * (PostgreSQL 40P01) or a serialization failure (40001, H2's deadlock); a retry sees the other writer's rows.
+     */
+    private static boolean conflict(SQLException e) {
+        return state(e, "23505") || state(e, "40P01") || state(e, "40001");
+    }
+
+    private static boolean state(SQLException e, String sqlState) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState())) {
+            if (sqlState.equals(x.getSQLState())) {
                 return true;
             }
         }
-        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+        return e.getCause() instanceof SQLException cause && sqlState.equals(cause.getSQLState());
     }
 
     private static Map<Keys.Job, JobState> probe(Connection c, String productId, List<JobRun> runs) throws SQLException {
-        Map<Long, Set<String>> idsByCustomer = new LinkedHashMap<>();
+        Map<Long, Set<String>> idsByCustomer = new java.util.TreeMap<>(); // customers in one order, as the rows are locked
         runs.forEach(r -> idsByCustomer.computeIfAbsent(r.customer().id(), k -> new LinkedHashSet<>()).add(r.jobId()));
         Map<Keys.Job, JobState> found = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(PROBE)) {
@@ -230,7 +290,9 @@ final class BackupWriter {
         try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement update = c.prepareStatement(UPDATE)) {
             int inserts = 0;
             int updates = 0;
-            for (Map.Entry<Keys.Job, JobRun> e : write.entrySet()) {
+            List<Map.Entry<Keys.Job, JobRun>> ordered = new ArrayList<>(write.entrySet());
+            ordered.sort(Map.Entry.comparingByKey(KEY_ORDER));
+            for (Map.Entry<Keys.Job, JobRun> e : ordered) {
                 JobRun r = e.getValue();
                 if (inDb.contains(e.getKey())) {
                     int i = 1;
@@ -365,27 +427,47 @@ final class BackupWriter {
 
     private static List<Stored> mergeDayValues(Connection c, String productId, String column, List<Object[]> rows)
             throws SQLException {
-        List<Stored> result = new ArrayList<>(rows.size());
         if (rows.isEmpty()) {
-            return result;
+            return new ArrayList<>();
         }
-        try (PreparedStatement ps = c.prepareStatement(mergeDayValue(column))) {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                for (Object[] r : chunk) {
-                    ps.setLong(1, (Long) r[0]);
-                    ps.setString(2, productId);
-                    ps.setString(3, (String) r[1]);
-                    ps.setObject(4, (LocalDate) r[2]);
-                    ps.setLong(5, (Long) r[3]);
-                    ps.addBatch();
+        List<Object[]> ordered = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ordered.add(new Object[] {rows.get(i), i});
+        }
+        // key order (customer, workload, day), so that concurrent writers of the same days lock them in one order
+        ordered.sort(java.util.Comparator.comparingLong((Object[] o) -> (Long) ((Object[]) o[0])[0])
+                .thenComparing(o -> (String) ((Object[]) o[0])[1])
+                .thenComparing(o -> (LocalDate) ((Object[]) o[0])[2]));
+        for (int attempt = 1; ; attempt++) {
+            Savepoint sp = c.setSavepoint();
+            try {
+                Stored[] result = new Stored[rows.size()];
+                try (PreparedStatement ps = c.prepareStatement(mergeDayValue(column))) {
+                    for (int from = 0; from < ordered.size(); from += CHUNK) {
+                        List<Object[]> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
+                        for (Object[] o : chunk) {
+                            Object[] r = (Object[]) o[0];
+                            ps.setLong(1, (Long) r[0]);
+                            ps.setString(2, productId);
+                            ps.setString(3, (String) r[1]);
+                            ps.setObject(4, (LocalDate) r[2]);
+                            ps.setLong(5, (Long) r[3]);
+                            ps.addBatch();
+                        }
+                        int[] counts = ps.executeBatch();
+                        for (int i = 0; i < counts.length; i++) {
+                            result[(Integer) chunk.get(i)[1]] = counts[i] == 0 ? Stored.DUPLICATE : Stored.STORED;
+                        }
+                    }
                 }
-                for (int n : ps.executeBatch()) {
-                    result.add(n == 0 ? Stored.DUPLICATE : Stored.STORED);
+                return new ArrayList<>(java.util.Arrays.asList(result));
+            } catch (SQLException e) {
+                if (!conflict(e) || attempt == ATTEMPTS) {
+                    throw e;
                 }
+                c.rollback(sp); // a concurrent writer inserted one of these days first: merge again, now matching it
             }
         }
-        return result;
     }
 
     /** Deletes a customer's runs and roll-ups of every product. */

@@ -220,13 +220,21 @@ final class PendingRollUps implements AutoCloseable {
         return lagMillis;
     }
 
-    /** Stops the applier; what is pending stays pending and is applied after the next start. */
+    /**
+     * Stops the applier, letting an apply in progress finish: interrupting a thread in the middle of H2's file I/O
+     * closes the database's file channel for every connection ("The database has been closed"), which is what
+     * happened when a backup product was uninstalled while the applier was busy. What is pending stays pending and
+     * is applied after the next start.
+     */
     @Override
     public void close() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown(); // no new runs (the periodic one is cancelled); the one in progress finishes
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("The backup roll-up applier did not stop within 30 s; it is interrupted");
+                    executor.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

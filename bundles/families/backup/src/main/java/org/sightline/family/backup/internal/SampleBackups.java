@@ -19,14 +19,21 @@ import org.sightline.api.backup.Workload;
 import org.sightline.api.data.SampleDataProvider;
 
 /**
- * Deterministic sample backups: for every workload, one nightly run a day over the 90 days up to the request's
- * {@code now} (about 91 % succeeded, 6 % partially, 2.5 % failed, 0.5 % not run; a run still going at {@code now}
- * is running), a bad week with many failures for about a third of the customers of each product, protected objects
- * growing slowly, and storage growing with noise. Job ids are derived from the day and workload, so writing the
- * same request again stores nothing twice.
+ * Deterministic sample backups of one customer and product: for every workload, one nightly run a day over the 90
+ * days up to the request's {@code now} (about 91 % succeeded, 6 % partially, 2.5 % failed, 0.5 % not run; a run still
+ * going at {@code now} is running), protected objects growing slowly, and storage growing with noise. About one
+ * customer in {@value #BAD_WEEK_ONE_IN} of each product has a bad week: four to seven days in a row on which the runs of
+ * some of its workloads (at least one, never all of several) fail or only partly succeed. The random source is seeded
+ * by the sample seed, the customer's account id (its number among the sample customers, not its database id) and the
+ * product, so the same customer looks the same on every server. Job ids are derived from the day and workload, so
+ * writing the same request again stores nothing twice.
  */
 final class SampleBackups {
     static final int DAYS = 90;
+    /** One customer in this many (per product) has a bad week. */
+    static final int BAD_WEEK_ONE_IN = 6;
+    /** The shortest bad week, in days; the longest is three days more. */
+    static final int BAD_DAYS_MIN = 4;
     private static final GenericReason[] REASONS = {
         new GenericReason("Throttled by the service", "Throttled while reading the mailbox of %s (%s)"),
         new GenericReason("Authentication token expired", "The app token for %s <%s> has expired; consent again"),
@@ -45,10 +52,22 @@ final class SampleBackups {
 
     static List<BackupRecord> of(SampleDataProvider.Request request, BackupSpec spec) {
         CustomerRef customer = request.customer();
-        SplittableRandom base = new SplittableRandom(request.seed() * 31 + customer.id() * 1_000_003L
+        SplittableRandom base = new SplittableRandom(request.seed() * 31 + customer.accountId().hashCode() * 1_000_003L
                 + spec.productId().hashCode());
-        boolean badWeek = base.nextInt(3) == 0;
+        int workloads = spec.workloads().size();
+        boolean badWeek = base.nextInt(BAD_WEEK_ONE_IN) == 0;
         int badStart = 10 + base.nextInt(DAYS - 20);
+        int badDays = BAD_DAYS_MIN + base.nextInt(4);
+        boolean[] badWorkload = new boolean[workloads];
+        if (badWeek) {
+            badWorkload[base.nextInt(workloads)] = true;
+            for (int i = 0; i < workloads; i++) {
+                badWorkload[i] |= base.nextInt(100) < 30;
+            }
+            if (workloads > 1 && allTrue(badWorkload)) {
+                badWorkload[base.nextInt(workloads)] = false;
+            }
+        }
         LocalDate today = request.now().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate first = today.minusDays(DAYS - 1L);
         List<BackupRecord> out = new ArrayList<>();
@@ -67,9 +86,9 @@ final class SampleBackups {
                     continue;
                 }
                 Instant finished = started.plus(Duration.ofMinutes(8 + r.nextInt(80)));
-                boolean bad = badWeek && d >= badStart && d < badStart + 7;
+                boolean bad = badWorkload[w] && d >= badStart && d < badStart + badDays;
                 int roll = r.nextInt(1000);
-                JobStatus status = bad ? (roll < 350 ? JobStatus.FAILED : roll < 600 ? JobStatus.PARTIALLY_SUCCEEDED : JobStatus.SUCCEEDED)
+                JobStatus status = bad ? (roll < 650 ? JobStatus.FAILED : JobStatus.PARTIALLY_SUCCEEDED)
                         : roll < 910 ? JobStatus.SUCCEEDED : roll < 970 ? JobStatus.PARTIALLY_SUCCEEDED
                         : roll < 995 ? JobStatus.FAILED : JobStatus.NOT_RUN;
                 if (finished.isAfter(request.now())) {
@@ -103,5 +122,14 @@ final class SampleBackups {
             w++;
         }
         return out;
+    }
+
+    private static boolean allTrue(boolean[] values) {
+        for (boolean v : values) {
+            if (!v) {
+                return false;
+            }
+        }
+        return true;
     }
 }

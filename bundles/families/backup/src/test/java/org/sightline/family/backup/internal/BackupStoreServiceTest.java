@@ -116,6 +116,92 @@ public class BackupStoreServiceTest {
         assertEquals(1, count("SELECT SUM(failed) FROM backup_daily"));
     }
 
+    /**
+     * Two transactions send the same batch at once: a stored run again (so neither takes the fast path of a batch of
+     * new runs), a stored run in a later state, a new run and a new day's protected objects and storage. The second
+     * waits for the first (its probe locks the stored run; the new run's and day's inserts wait on the unique key),
+     * then finds everything stored: all duplicates, nothing refused, nothing counted twice in the roll-ups. Before, on
+     * PostgreSQL, the second writer's probe missed the first's uncommitted new run and its insert then failed the whole
+     * batch with a duplicate key (on H2 the overlapping senders below failed that way).
+     */
+    @Test
+    public void theSameBatchSentTwiceAtOnceIsStoredOnceAndTheSecondSenderIsNotRefused() throws Exception {
+        assertEquals(2, ingest(line(1, acme, "a", job("mail", "2026-11-20T01:00:00Z", null, "running")),
+                line(2, acme, "b", job("files", "2026-11-20T02:00:00Z", "2026-11-20T02:30:00Z", "succeeded"))).stored());
+        store.applyPendingRollUps();
+        IngestRecord[] batch = {
+            line(1, acme, "b", job("files", "2026-11-20T02:00:00Z", "2026-11-20T02:30:00Z", "succeeded")),
+            line(2, acme, "a", job("mail", "2026-11-20T01:00:00Z", "2026-11-20T01:40:00Z", "succeeded")),
+            line(3, acme, "x", job("files", "2026-11-21T01:00:00Z", "2026-11-21T01:30:00Z", "partially-succeeded")),
+            line(4, acme, "p", Map.of("kind", "protected", "workload", "mail", "day", "2026-11-21", "objects", 120L)),
+            line(5, acme, "s", Map.of("kind", "storage", "workload", "mail", "day", "2026-11-21", "bytes", 9_000_000L)),
+        };
+        java.util.concurrent.CountDownLatch firstStored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<IngestResult> first = senders.submit(() -> db.inTransaction(tx -> {
+                IngestResult r = store.ingest(SPEC, new IngestBatch(1, List.of(batch)), NONE, tx);
+                firstStored.countDown();
+                assertTrue(commitFirst.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                return r;
+            }));
+            assertTrue(firstStored.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<IngestResult> second = senders.submit(() -> ingest(batch));
+            Thread.sleep(300); // the second is now waiting for the first's rows (H2's lock timeout is 1 s by default)
+            commitFirst.countDown();
+            IngestResult one = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            IngestResult two = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(one.toString(), 4, one.stored());
+            assertEquals(two.toString(), 0, two.stored());
+            assertEquals(two.toString(), 5, two.duplicates());
+        } finally {
+            commitFirst.countDown();
+            senders.shutdownNow();
+        }
+        assertEquals(3, count("SELECT COUNT(*) FROM backup_job"));
+        assertEquals(2, count("SELECT SUM(succeeded) FROM backup_daily"));
+        assertEquals(1, count("SELECT SUM(partial) FROM backup_daily"));
+        assertEquals(0, count("SELECT SUM(running) FROM backup_daily"));
+        assertEquals(120, count("SELECT protected_objects FROM backup_daily WHERE run_day = ? AND workload = 'mail'",
+                LocalDate.parse("2026-11-21")));
+        assertRollUpsMatchRuns();
+    }
+
+    /**
+     * Eight senders (four at a time) of overlapping batches, in different orders, with runs repeated in a batch: none
+     * refused, every run once, the roll-ups equal to the runs.
+     */
+    @Test
+    public void concurrentOverlappingBatchesStoreEveryRunOnce() throws Exception {
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<IngestResult>> results = new ArrayList<>();
+            for (int s = 0; s < 8; s++) {
+                SplittableRandom r = new SplittableRandom(s);
+                List<IngestRecord> lines = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    int n = r.nextInt(30);
+                    String status = r.nextBoolean() ? "succeeded" : "running";
+                    lines.add(line(i + 1, n % 2 == 0 ? acme : globex, "run-" + n, job(n % 3 == 0 ? "mail" : "files",
+                            "2026-11-" + (10 + n % 10) + "T01:00:00Z", status.equals("running") ? null
+                                    : "2026-11-" + (10 + n % 10) + "T01:30:00Z", status)));
+                }
+                java.util.Collections.shuffle(lines, new java.util.Random(s)); // another order per sender
+                results.add(senders.submit(() -> ingest(lines.toArray(IngestRecord[]::new))));
+            }
+            for (java.util.concurrent.Future<IngestResult> f : results) {
+                IngestResult r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(r.toString(), 0, r.rejected().size());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertRollUpsMatchRuns();
+        assertEquals(db.count("SELECT COUNT(*) FROM backup_job"), count("SELECT SUM(succeeded + partial + failed + running "
+                + "+ not_run) FROM backup_daily"));
+    }
+
     @Test
     public void aLaterStateOfAJobReplacesTheEarlierAndAnEarlierOneIsADuplicate() throws Exception {
         Map<String, Object> running = job("mail", "2026-11-20T01:00:00Z", null, "running");
