@@ -171,7 +171,7 @@ public class ReportDeliveryTest {
         bind(registry, "leak.backup", "Backup status", "backup", r -> new KpiView(List.of(new Kpi("b", "Jobs", Cell.number(3)))));
         composer = new DashboardComposer(registry, customers, customers, new ViewCache(changes, caches), changes, caches, audit,
                 composerConfig());
-        PdfReportsService pdf = new PdfReportsService(composer, customers, new ReportActivityService(audit), audit, composerConfig());
+        PdfReportsService pdf = new PdfReportsService(composer, customers, new ReportActivityService(audit), audit, org.mockito.Mockito.mock(org.sightline.core.PartnerLogos.class), composerConfig());
         pdf.bindRenderer(new PdfReportRenderer());
         ProductCatalogue catalogue = mock(ProductCatalogue.class);
         when(catalogue.displayName(anyString())).thenAnswer(i -> "sms".equals(i.getArgument(0)) ? "SMS" : i.getArgument(0));
