@@ -47,7 +47,9 @@ public interface ReportRuns {
      * Runs every scheduled and billing report that is due now and waits for the run to end; audited as
      * {@code report.run}.
      *
+     * @param firstPeriods also run the last complete period of schedules created after it ended (a new schedule's
+     *                     first report now, instead of after its next period); each period still runs once
      * @throws ForbiddenException without {@code server.admin}
      */
-    Run runDue(Viewer operator);
+    Run runDue(Viewer operator, boolean firstPeriods);
 }

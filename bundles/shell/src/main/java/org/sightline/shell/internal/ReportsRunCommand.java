@@ -22,9 +22,13 @@ public class ReportsRunCommand implements Action {
     @Option(name = "-q", aliases = "--quiet", description = "Print the totals only, not one row per report")
     boolean quiet;
 
+    @Option(name = "-f", aliases = "--first-periods", description = "Also run the last complete period of schedules "
+            + "created after it ended (a new schedule's first report now); each period still runs once")
+    boolean firstPeriods;
+
     @Override
     public Object execute() {
-        ReportRuns.Run run = runs.runDue(Operator.viewer());
+        ReportRuns.Run run = runs.runDue(Operator.viewer(), firstPeriods);
         if (!quiet && !run.runs().isEmpty()) {
             ShellTable table = new ShellTable();
             table.column("Kind");

@@ -115,7 +115,7 @@ public class ReportScheduler implements ReportRuns {
     }
 
     @Override
-    public Run runDue(Viewer operator) {
+    public Run runDue(Viewer operator, boolean firstPeriods) {
         try {
             Roles.require(operator, Permissions.ADMIN);
         } catch (ForbiddenException e) {
@@ -126,10 +126,10 @@ public class ReportScheduler implements ReportRuns {
         List<Ran> ran = new ArrayList<>();
         try {
             if (thread == null) {
-                tick(ran);
+                tick(ran, firstPeriods);
             } else {
                 // on the scheduler's thread: never beside a tick, and no more threads than a tick uses
-                thread.submit(() -> tick(ran)).get();
+                thread.submit(() -> tick(ran, firstPeriods)).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,18 +142,18 @@ public class ReportScheduler implements ReportRuns {
             throw new ActionFailedException("the run failed after " + ran.size() + " report(s); the details are in the server log");
         }
         Run run = new Run(Duration.ofNanos(System.nanoTime() - started), List.copyOf(ran));
-        audit.record(operator, "report.run", null, null, AuditLog.OK, run.sent() + " sent, " + (run.runs().size() - run.sent())
+        audit.record(operator, "report.run", null, null, AuditLog.OK, (firstPeriods ? "with first periods: " : "") + run.sent() + " sent, " + (run.runs().size() - run.sent())
                 + " failed, in " + run.took().toMillis() + " ms");
         return run;
     }
 
     /** Runs every period that is due and has not run. */
     public Tick tick() {
-        return tick(null);
+        return tick(null, false);
     }
 
     /** Runs every period that is due and has not run, adding what it made or tried to {@code out} (when given). */
-    Tick tick(List<Ran> out) {
+    Tick tick(List<Ran> out, boolean firstPeriods) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int sent = 0;
@@ -171,7 +171,7 @@ public class ReportScheduler implements ReportRuns {
                 periodEnd = YearMonth.from(today).atDay(1);
                 period = YearMonth.from(today).minusMonths(1).toString();
             }
-            if (!periodEnd.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(stored.createdAt())) {
+            if (!firstPeriods && !periodEnd.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(stored.createdAt())) {
                 continue;
             }
             for (long customerId : s.customerIds()) {

@@ -411,6 +411,17 @@ public class ReportDeliveryTest {
         clock.set(Instant.parse("2026-12-14T00:30:00Z"));
         assertEquals(new ReportScheduler.Tick(1, 0), scheduler().tick());
         assertEquals(2, count("SELECT COUNT(*) FROM report_file"));
+
+        // an operator's run with first periods sends a new schedule's last complete period at once, then never again
+        ReportSchedule fresh = schedules.create(anna, new ReportSchedule(0, t.id(), "monthly", List.of(acme.id()),
+                List.of(ericUser.id()), List.of()));
+        assertEquals(new ReportScheduler.Tick(0, 0), scheduler().tick());
+        List<ReportRuns.Ran> first = scheduler().runDue(OPERATOR, true).runs();
+        assertEquals(1, first.size());
+        assertEquals(fresh.id(), (long) first.get(0).scheduleId());
+        assertEquals("2026-11", first.get(0).period());
+        assertEquals(0, scheduler().runDue(OPERATOR, true).runs().size());
+        assertEquals(3, count("SELECT COUNT(*) FROM report_file"));
     }
 
     @Test
@@ -438,7 +449,7 @@ public class ReportDeliveryTest {
         assertEquals(0, count("SELECT COUNT(*) FROM report_file"));
         // the third attempt draws the report: sent once, then nothing more in this period
         clock.set(Instant.parse("2026-12-07T06:30:00Z"));
-        List<ReportRuns.Ran> ran = scheduler().runDue(OPERATOR).runs();
+        List<ReportRuns.Ran> ran = scheduler().runDue(OPERATOR, false).runs();
         assertEquals(1, ran.size());
         assertEquals("sent", ran.get(0).outcome());
         assertEquals(3, ran.get(0).attempt());
@@ -461,7 +472,7 @@ public class ReportDeliveryTest {
         clock.set(Instant.parse("2026-12-14T06:15:00Z"));
         assertEquals(new ReportScheduler.Tick(0, 1), scheduler().tick());
         clock.set(Instant.parse("2026-12-14T06:30:00Z"));
-        List<ReportRuns.Ran> last = scheduler().runDue(OPERATOR).runs();
+        List<ReportRuns.Ran> last = scheduler().runDue(OPERATOR, false).runs();
         assertEquals("failed-final", last.get(0).outcome());
         assertEquals(3, last.get(0).attempt());
         clock.set(Instant.parse("2026-12-14T06:45:00Z"));
@@ -469,7 +480,7 @@ public class ReportDeliveryTest {
         assertEquals(1, count("SELECT COUNT(*) FROM report_run WHERE run_key = '" + key + "' AND period = '2026-W50' "
                 + "AND outcome = 'failed' AND retry = FALSE AND attempts = 3"));
         // only a server operator may run them on demand
-        assertThrows(ForbiddenException.class, () -> scheduler().runDue(anna));
+        assertThrows(ForbiddenException.class, () -> scheduler().runDue(anna, false));
     }
 
     @Test
