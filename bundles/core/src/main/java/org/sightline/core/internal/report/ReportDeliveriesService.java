@@ -98,6 +98,11 @@ public class ReportDeliveriesService implements ReportDeliveries {
                 + "document could not be made or stored is tried in its period, one attempt per scheduler tick (1: never retried). "
                 + "Mail that cannot be sent is retried by the outbox, not here.")
         int retry_attempts() default 3;
+
+        @AttributeDefinition(name = "Pause between scheduled reports (ms)", description = "How long the scheduler's thread "
+                + "rests after each scheduled or billing report it made, so a run of many reports leaves the cores to "
+                + "dashboards (0: none).")
+        int pause_ms() default 60;
     }
 
     /** A run's claim: the row that makes a scheduled period run once, written in the delivery's transaction. */

@@ -61,6 +61,7 @@ public class ReportScheduler implements ReportRuns {
     private final AuditLog audit;
     private final Clock clock;
     private final int attempts;
+    private final long pauseMs;
     private final ScheduledExecutorService thread;
 
     @Activate
@@ -69,13 +70,14 @@ public class ReportScheduler implements ReportRuns {
                            @Reference ReportActivity activity, @Reference AuditLog audit,
                            ReportDeliveriesService.Config config) {
         this(schedules, templates, deliveries, tenancy, activity, audit, Clock.systemUTC(), true, Math.max(1, config.tick_minutes()),
-                Math.max(1, config.retry_attempts()));
+                Math.max(1, config.retry_attempts()), Math.max(0, config.pause_ms()));
     }
 
     ReportScheduler(ReportSchedulesService schedules, ReportTemplatesService templates, ReportDeliveriesService deliveries,
                     Tenancy tenancy, ReportActivity activity, AuditLog audit, Clock clock, boolean start, int tickMinutes,
-                    int attempts) {
+                    int attempts, long pauseMs) {
         this.audit = audit;
+        this.pauseMs = pauseMs;
         this.attempts = attempts;
         this.schedules = schedules;
         this.templates = templates;
@@ -177,6 +179,7 @@ public class ReportScheduler implements ReportRuns {
             for (long customerId : s.customerIds()) {
                 Boolean ok = runSchedule(stored, customerId, period, out);
                 if (ok != null) {
+                    pause();
                     if (ok) {
                         sent++;
                     } else {
@@ -189,6 +192,7 @@ public class ReportScheduler implements ReportRuns {
         for (long customerId : tenancy.billingCustomers()) {
             Boolean ok = runBilling(customerId, lastMonth, out);
             if (ok != null) {
+                pause();
                 if (ok) {
                     sent++;
                 } else {
@@ -197,6 +201,18 @@ public class ReportScheduler implements ReportRuns {
             }
         }
         return new Tick(sent, failed);
+    }
+
+    /** Rests after a report, so that a long run leaves the cores to dashboards ({@code pause.ms}). */
+    private void pause() {
+        if (pauseMs > 0) {
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the report scheduler was stopped", e);
+            }
+        }
     }
 
     /** {@code true} sent, {@code false} failed, {@code null} nothing to do (ran already). */

@@ -512,7 +512,7 @@ public class ReportDeliveryTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private ReportScheduler scheduler() {
-        return new ReportScheduler(schedules, templates, deliveries, customers, new ReportActivityService(audit), audit, clock, false, 15, 3);
+        return new ReportScheduler(schedules, templates, deliveries, customers, new ReportActivityService(audit), audit, clock, false, 15, 3, 0);
     }
 
     private static ReportTemplate template(String name, List<String> sections, List<String> widgets, List<Long> customers) {
