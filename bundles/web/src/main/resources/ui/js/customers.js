@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { LightElement, navigate, session, toast, emptyState, skeleton, PERMISSIONS } from './base.js';
 import { api } from './api.js';
-import { money, initials } from './format.js';
+import { money, initials, relative, fullTimestamp } from './format.js';
 import { icon, productIcon } from './icons.js';
 import { avatar } from './dashboard.js';
 import { SUBSCRIPTION_STATUSES } from './dialogs.js';
@@ -29,6 +29,7 @@ export class CustomerList extends LightElement {
     error: { state: true },
     products: { state: true },
     groups: { state: true },
+    received: { state: true },
     q: { state: true },
     filters: { state: true },
     sort: { state: true },
@@ -45,6 +46,7 @@ export class CustomerList extends LightElement {
     this.pinned = [];
     this.products = [];
     this.groups = [];
+    this.received = [];
     this.loading = true;
   }
 
@@ -57,6 +59,8 @@ export class CustomerList extends LightElement {
       .then((p) => { this.products = (Array.isArray(p) ? p : []).map((x) => ({ ...x, name: x.name || x.displayName || x.id })); })
       .catch(() => {});
     api('/groups').then((g) => { this.groups = Array.isArray(g) ? g : g?.items || []; }).catch(() => {});
+    // The reports sent to the signed-in staff user (a template's report or a schedule's), newest first.
+    api('/reports?limit=5').then((r) => { this.received = r?.items || []; }).catch(() => {});
   }
 
   disconnectedCallback() {
@@ -214,6 +218,19 @@ export class CustomerList extends LightElement {
     </section>`;
   }
 
+  /** "Received reports": the last reports sent to the signed-in user as a staff recipient; each opens its PDF. */
+  receivedStrip() {
+    if (!this.received.length) return nothing;
+    return html`<section class="received" aria-labelledby="received-title">
+      <h2 id="received-title" class="section-title">${icon('inbox', 'icon small')}Received reports</h2>
+      <ul class="received-list">${this.received.map((r) => html`<li><a class="received-card" href=${r.pdfUrl}
+        data-report=${r.id} target="_blank" rel="noopener">
+        <span class="received-title">${r.title}</span>
+        <time class="received-time" datetime=${r.generatedAt} title=${fullTimestamp(r.generatedAt)}>${relative(r.generatedAt)}</time>
+      </a></li>`)}</ul>
+    </section>`;
+  }
+
   filtersBar() {
     const f = this.filters;
     const active = f.product || f.status || f.group || f.pinned || this.q;
@@ -302,6 +319,7 @@ export class CustomerList extends LightElement {
       </div>
       ${this.filtersBar()}
       ${this.pinnedStrip()}
+      ${this.receivedStrip()}
       ${this.list()}
     </div>`;
   }

@@ -108,6 +108,94 @@ public class ReportsIT extends SightlineTestSupport {
         assertTrue(activity.body(), activity.body().contains("Dashboard (PDF)"));
     }
 
+    /** A PNG of an unusual size (97 x 31), so the test finds it among the cover's images. */
+    private static byte[] partnerPng() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(97, 31, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 97; x++) {
+            for (int y = 0; y < 31; y++) {
+                img.setRGB(x, y, x < 48 ? 0x1f6feb : 0xf0f0f0);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    private HttpResponse<String> putPartnerLogo(String type, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/api/v1/admin/partner/logo")).header("Authorization", basic())
+                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** The sizes (width x height) of the images drawn on the first page. */
+    private static java.util.List<String> coverImages(byte[] pdf) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources res = doc.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : res.getXObjectNames()) {
+                if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+                    out.add(img.getWidth() + "x" + img.getHeight());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    public void thePartnersLogoIsOnTheCoverOnceItsAdminUploadsIt() throws Exception {
+        String dashboard = "/api/v1/customers/" + sample.id() + "/dashboard.pdf";
+        assertEquals(204, send(HttpRequest.newBuilder(uri("/api/v1/admin/partner/logo")).header("Authorization", basic())
+                .DELETE().build()).statusCode());
+        assertEquals(404, get("/api/v1/admin/partner/logo").statusCode());
+        assertFalse(coverImages(pdf(dashboard).body()).contains("97x31"));
+        // bad input: not an image by its bytes, an unsupported type, too large
+        HttpResponse<String> html = putPartnerLogo("image/png", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(html.body(), 400, html.statusCode());
+        assertEquals("application/problem+json", html.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(html.body(), html.body().contains("\"parameter\":\"logo\""));
+        HttpResponse<String> svg = putPartnerLogo("image/svg+xml", "<svg/>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(svg.body(), 415, svg.statusCode());
+        assertEquals("application/problem+json", svg.headers().firstValue("Content-Type").orElse(""));
+        byte[] big = new byte[256 * 1024 + 10];
+        big[0] = (byte) 0xff;
+        big[1] = (byte) 0xd8;
+        big[2] = (byte) 0xff;
+        HttpResponse<String> large = putPartnerLogo("image/jpeg", big);
+        assertEquals(large.body(), 413, large.statusCode());
+        assertEquals("application/problem+json", large.headers().firstValue("Content-Type").orElse(""));
+        // a viewer of the partner may not change it
+        String viewerName = "rep-logo-viewer";
+        if (staff.find(viewerName).isEmpty()) {
+            createUser(samplePartner(), viewerName, "viewer", "viewer-secret-123");
+        }
+        HttpResponse<String> denied = send(HttpRequest.newBuilder(uri("/api/v1/admin/partner/logo"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (viewerName + ":viewer-secret-123").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(partnerPng())).build());
+        assertEquals(denied.body(), 403, denied.statusCode());
+
+        HttpResponse<String> put = putPartnerLogo("image/png", partnerPng());
+        assertEquals(put.body(), 200, put.statusCode());
+        assertTrue(put.body(), put.body().contains("image/png"));
+        HttpResponse<byte[]> served = pdf("/api/v1/admin/partner/logo");
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        HttpResponse<byte[]> r = pdf(dashboard);
+        assertPdf(r);
+        java.util.List<String> images = coverImages(r.body());
+        assertTrue("the cover's images: " + images, images.contains("97x31"));
+        assertTrue(text(r.body()).contains("Prepared by"));
+        HttpResponse<String> audit = await("/api/v1/audit?action=partner.logo", 10,
+                a -> a.body().contains("\"denied\"") && a.body().contains("image/png"));
+        assertTrue(audit.body(), audit.body().contains("\"failed\""));
+
+        // removed again: the partner's name alone, and the other tests see the cover as before
+        assertEquals(204, send(HttpRequest.newBuilder(uri("/api/v1/admin/partner/logo")).header("Authorization", basic())
+                .DELETE().build()).statusCode());
+        assertFalse(coverImages(pdf(dashboard).body()).contains("97x31"));
+    }
+
     @Test
     public void plantedPersonalDataIsMaskedInThePdf() throws Exception {
         HttpResponse<byte[]> r = pdf("/api/v1/customers/" + leaky.id() + "/dashboard.pdf");

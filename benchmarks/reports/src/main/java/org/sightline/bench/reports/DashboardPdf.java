@@ -73,6 +73,15 @@ public final class DashboardPdf {
                 base, Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        // the partner's logo on the cover (BENCH_PARTNER_LOGO=0 leaves the partner as it is)
+        if (!"0".equals(env("BENCH_PARTNER_LOGO", "1"))) {
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/partner/logo"))
+                    .header("Authorization", auth).header("Content-Type", "image/png").timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(logo(400, 120, 0x1f6feb).bytes())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.println("partner logo (PNG 400 x 120) uploaded: " + put.statusCode());
+        }
+
         // 1. end to end
         String pdfUrl = base + "/api/v1/customers/" + id + "/dashboard.pdf" + query;
         long[] e2e = new long[runs];
@@ -106,7 +115,9 @@ public final class DashboardPdf {
 
         // 2. the renderer alone, heap capped
         ReportDocument doc = document(dashboard);
-        Branding branding = new Branding("Sample Partner", null, dashboard.at("/customer/name").asText(), null,
+        // both logos on the cover, as a partner and a customer that uploaded theirs (PNG, 400 x 120 and 300 x 100)
+        Branding branding = new Branding("Sample Partner", logo(400, 120, 0x1f6feb), dashboard.at("/customer/name").asText(),
+                logo(300, 100, 0x2da44e),
                 dashboard.at("/range/from").asText() + " - " + dashboard.at("/range/to").asText(), Instant.now(), ZoneId.of(zone));
         PdfReportRenderer renderer = new PdfReportRenderer();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -132,6 +143,19 @@ public final class DashboardPdf {
                 + "p95 %.0f ms; allocated per PDF median %.1f MiB; heap in use after a PDF at most %.1f MiB (target <= 64 MiB)%n",
                 Runtime.getRuntime().maxMemory() >> 20, pct(times, 50), pct(times, 95), median(allocated) / 1048576.0,
                 maxUsed / 1048576.0);
+    }
+
+    /** A PNG logo: a coloured band with a few shapes. */
+    private static Branding.Image logo(int w, int h, int rgb) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(rgb));
+        g.fillRoundRect(0, 0, h, h, 24, 24);
+        g.fillRect(h + 10, h / 3, w - h - 20, h / 3);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return new Branding.Image("image/png", out.toByteArray());
     }
 
     private static <T> HttpResponse<T> get(HttpClient http, String url, String auth, HttpResponse.BodyHandler<T> body)

@@ -1,6 +1,8 @@
 package org.sightline.web.internal;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
@@ -30,6 +33,9 @@ import org.sightline.core.AuditLog;
 import org.sightline.core.AuditPage;
 import org.sightline.core.AuditQuery;
 import org.sightline.core.InvalidParameterException;
+import org.sightline.core.Logo;
+import org.sightline.core.PartnerLogos;
+import org.sightline.core.PayloadTooLargeException;
 import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.StaffUser;
@@ -49,8 +55,10 @@ public final class AdminResource {
     private final AuditLog audit;
     private final TokenService tokens;
     private final StaffAdmin staffAdmin;
+    private final PartnerLogos partnerLogos;
 
-    AdminResource(AuditLog audit, TokenService tokens, StaffAdmin staffAdmin) {
+    AdminResource(AuditLog audit, TokenService tokens, StaffAdmin staffAdmin, PartnerLogos partnerLogos) {
+        this.partnerLogos = partnerLogos;
         this.audit = audit;
         this.tokens = tokens;
         this.staffAdmin = staffAdmin;
@@ -102,6 +110,45 @@ public final class AdminResource {
         AuditPage page = audit.query(viewer, q);
         return Response.ok(new Responses.AuditPage(page.items().stream().map(AdminResource::entry).toList(), page.nextCursor()),
                 MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Replaces the partner's logo, drawn on the cover of its reports (PNG, JPEG or WebP, at most 256 KiB; the
+     * bytes are checked, not the header). Partner admins only.
+     */
+    @PUT
+    @Path("admin/partner/logo")
+    @Consumes({"image/png", "image/jpeg", "image/webp"})
+    public Responses.Logo putPartnerLogo(@Context ContainerRequestContext req, InputStream body) throws IOException {
+        Viewer viewer = Access.viewer(req);
+        byte[] bytes = body.readNBytes(PartnerLogos.MAX_BYTES + 1);
+        if (bytes.length > PartnerLogos.MAX_BYTES) {
+            throw new PayloadTooLargeException("a logo is at most 256 KiB");
+        }
+        String type = partnerLogos.setLogo(viewer, bytes);
+        return new Responses.Logo(type, "/api/v1/admin/partner/logo?v=" + partnerLogos.logo(viewer).version());
+    }
+
+    /** Removes the partner's logo; the cover then shows the partner's name alone. */
+    @DELETE
+    @Path("admin/partner/logo")
+    public Response deletePartnerLogo(@Context ContainerRequestContext req) {
+        partnerLogos.removeLogo(Access.viewer(req));
+        return Response.noContent().build();
+    }
+
+    /** The partner's logo, with its checked type and {@code nosniff}; 404 when there is none. */
+    @GET
+    @Path("admin/partner/logo")
+    @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+    public Response partnerLogo(@Context ContainerRequestContext req) {
+        Logo logo = partnerLogos.logo(Access.viewer(req));
+        CacheControl cc = new CacheControl();
+        cc.setPrivate(true);
+        cc.setMaxAge(3600);
+        return Response.ok(logo.bytes(), logo.contentType()).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").header("Content-Disposition", "inline")
+                .cacheControl(cc).build();
     }
 
     /** The partner's API tokens (never their secrets). */

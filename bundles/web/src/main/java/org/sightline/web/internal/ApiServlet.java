@@ -35,6 +35,7 @@ import org.sightline.core.ProductCatalogue;
 import org.sightline.core.ProductLifecycle;
 import org.sightline.core.TableExport;
 import org.sightline.core.SignInGuard;
+import org.sightline.core.PartnerLogos;
 import org.sightline.core.StaffAdmin;
 import org.sightline.core.StaffDirectory;
 import org.sightline.core.TokenService;
@@ -78,7 +79,7 @@ public class ApiServlet extends ServletContainer {
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
                   ProductCatalogue catalogue, Caches caches, PdfReports reports, ReportTemplates templates,
                   ReportDeliveries deliveries, ReportSchedules schedules, MailQueue mail,
-                  ProductLifecycle lifecycle) {
+                  ProductLifecycle lifecycle, PartnerLogos partnerLogos) {
     }
 
     @Activate
@@ -90,11 +91,11 @@ public class ApiServlet extends ServletContainer {
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
                       @Reference Caches caches, @Reference PdfReports reports, @Reference ReportTemplates templates,
                       @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail, @Reference ProductLifecycle lifecycle,
-                      Config config) {
+                      @Reference PartnerLogos partnerLogos, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
                 new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports,
-                        templates, deliveries, schedules, mail, lifecycle));
+                        templates, deliveries, schedules, mail, lifecycle, partnerLogos));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -171,7 +172,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new ReportDeliveryResource(p.templates(), p.deliveries(), p.schedules()));
         rc.register(new SessionResource(auth, p.sessions()));
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
-        rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin()));
+        rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin(), p.partnerLogos()));
         rc.register(new MailResource(p.mail()));
         rc.register(new ProductModuleResource(p.lifecycle()));
         return rc;

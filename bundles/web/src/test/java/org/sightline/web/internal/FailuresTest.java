@@ -77,7 +77,8 @@ public class FailuresTest {
         rc.register(ProblemMapper.class);
         rc.register(new HealthResource(new DatabaseReadiness(ds)));
         rc.register(new ApiResource(mock(DashboardService.class), registry, mock(org.sightline.core.ProductCatalogue.class), ingest, new JsonFactory(), mock(org.sightline.core.Caches.class)));
-        rc.register(new AdminResource(AuditLogImpl.on(ds), mock(TokenService.class), mock(org.sightline.core.StaffAdmin.class)));
+        rc.register(new AdminResource(AuditLogImpl.on(ds), mock(TokenService.class), mock(org.sightline.core.StaffAdmin.class),
+                mock(org.sightline.core.PartnerLogos.class)));
         return new ApplicationHandler(rc);
     }
 

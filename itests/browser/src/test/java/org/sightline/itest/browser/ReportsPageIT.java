@@ -172,6 +172,33 @@ public class ReportsPageIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
+    @Test
+    public void d_aReportSentToTheSignedInStaffUserIsListedUnderReceivedReports() throws Exception {
+        HttpResponse<String> template = call("POST", "/api/v1/report-templates",
+                "{\"name\":\"Staff digest\",\"sections\":[\"subscriptions\"],\"range\":\"last-30-days\"}");
+        assertEquals(template.body(), 201, template.statusCode());
+        long templateId = Long.parseLong(json(template.body(), "id"));
+        HttpResponse<String> recipients = call("GET", "/api/v1/customers/" + customerId + "/report-recipients", null);
+        Matcher rita = Pattern.compile("\\{\"id\":(\\d+),\"displayName\":\"Rita Reports\"").matcher(recipients.body());
+        assertTrue(recipients.body(), rita.find());
+        HttpResponse<String> sent = call("POST", "/api/v1/customers/" + customerId + "/reports",
+                "{\"templateId\":" + templateId + ",\"staffIds\":[" + rita.group(1) + "],\"addresses\":[]}");
+        assertEquals(sent.body(), 201, sent.statusCode());
+
+        browser.get(server.base() + "/");
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.received a.received-card")));
+        assertTrue(card.getText(), card.getText().contains("Staff digest"));
+        assertTrue(card.getAttribute("href"), card.getAttribute("href").matches(".*/api/v1/reports/\\d+\\.pdf"));
+        assertTrue(browser.findElement(By.id("received-title")).getText().trim().equalsIgnoreCase("Received reports"));
+        shot("reports-05-received");
+    }
+
+    private static String json(String body, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(body);
+        assertTrue(body, m.find());
+        return m.group(1);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static MimeMessage[] awaitMail(int count) throws InterruptedException {

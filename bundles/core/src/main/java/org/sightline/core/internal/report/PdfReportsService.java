@@ -46,6 +46,7 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.Logo;
 import org.sightline.core.NotFoundException;
 import org.sightline.core.NotInstalledException;
+import org.sightline.core.PartnerLogos;
 import org.sightline.core.PdfReports;
 import org.sightline.core.ProductInfo;
 import org.sightline.core.RenderedWidget;
@@ -75,14 +76,17 @@ public class PdfReportsService implements PdfReports {
     private final CustomerDirectory customers;
     private final ReportActivity activity;
     private final AuditLog audit;
+    private final PartnerLogos partnerLogos;
     private final long deadlineMs;
     private final AtomicReference<ReportRenderer> renderer = new AtomicReference<>();
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public PdfReportsService(@Reference DashboardComposer composer, @Reference CustomerDirectory customers,
-                             @Reference ReportActivity activity, @Reference AuditLog audit, DashboardComposer.Config config) {
+                             @Reference ReportActivity activity, @Reference AuditLog audit,
+                             @Reference PartnerLogos partnerLogos, DashboardComposer.Config config) {
         this.composer = composer;
+        this.partnerLogos = partnerLogos;
         this.customers = customers;
         this.activity = activity;
         this.audit = audit;
@@ -310,7 +314,14 @@ public class PdfReportsService implements PdfReports {
         } catch (NotFoundException none) {
             // no logo: the name alone
         }
-        return new Branding(partner, null, customer.name(), logo, RangeText.of(range, query.zone()), clock.instant(),
+        Branding.Image partnerLogo = null;
+        try {
+            Logo l = partnerLogos.logo(viewer);
+            partnerLogo = l == null ? null : new Branding.Image(l.contentType(), l.bytes());
+        } catch (NotFoundException none) {
+            // no logo: the partner's name alone
+        }
+        return new Branding(partner, partnerLogo, customer.name(), logo, RangeText.of(range, query.zone()), clock.instant(),
                 query.zone());
     }
 

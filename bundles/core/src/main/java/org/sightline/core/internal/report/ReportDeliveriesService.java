@@ -93,6 +93,16 @@ public class ReportDeliveriesService implements ReportDeliveries {
 
         @AttributeDefinition(name = "Scheduler interval (minutes)", description = "How often scheduled and billing reports are looked at; a period runs once however often.")
         int tick_minutes() default 15;
+
+        @AttributeDefinition(name = "Scheduled run attempts", description = "How many times a scheduled or billing report whose "
+                + "document could not be made or stored is tried in its period, one attempt per scheduler tick (1: never retried). "
+                + "Mail that cannot be sent is retried by the outbox, not here.")
+        int retry_attempts() default 3;
+
+        @AttributeDefinition(name = "Pause between scheduled reports (ms)", description = "How long the scheduler's thread "
+                + "rests after each scheduled or billing report it made, so a run of many reports leaves the cores to "
+                + "dashboards (0: none).")
+        int pause_ms() default 60;
     }
 
     /** A run's claim: the row that makes a scheduled period run once, written in the delivery's transaction. */
@@ -329,35 +339,71 @@ public class ReportDeliveriesService implements ReportDeliveries {
         return g;
     }
 
-    /** Writes the run's row; {@code false} when the period has run already. */
+    /**
+     * Writes the run's row; {@code false} when the period has run already. A period whose earlier attempt failed and
+     * may be retried is taken over by this one (one node wins: the update names the failed row).
+     */
     private static boolean claim(Connection conn, Claim claim, long partnerId, Instant now, String title) throws SQLException {
-        if (!Jdbc.list(conn, "SELECT 1 FROM report_run WHERE run_key = ? AND period = ?", List.of(claim.runKey(), claim.period()),
-                rs -> 1).isEmpty()) {
-            return false;
+        List<Boolean> retry = Jdbc.list(conn, "SELECT outcome = 'failed' AND retry FROM report_run WHERE run_key = ? AND period = ?",
+                List.of(claim.runKey(), claim.period()), rs -> rs.getBoolean(1));
+        if (!retry.isEmpty()) {
+            return retry.get(0) && Jdbc.update(conn, "UPDATE report_run SET outcome = 'sent', retry = FALSE, attempts = attempts + 1, "
+                    + "ran_at = ?, detail = ? WHERE run_key = ? AND period = ? AND outcome = 'failed' AND retry = TRUE",
+                    List.of(now, abbreviate(title, 1000), claim.runKey(), claim.period())) == 1;
         }
         Jdbc.update(conn, "INSERT INTO report_run (run_key, period, partner_id, ran_at, outcome, detail) VALUES (?, ?, ?, ?, 'sent', ?)",
                 List.of(claim.runKey(), claim.period(), partnerId, now, abbreviate(title, 1000)));
         return true;
     }
 
-    /** Records a run that failed, so the period is not retried on every tick; {@code false} when it ran already. */
-    boolean recordFailedRun(Claim claim, long partnerId, String detail) {
+    /**
+     * Records an attempt that failed. With {@code attempts > 1} the period is tried again at a later tick until it
+     * has been tried that many times; otherwise (or for a failure that no retry mends, {@code attempts = 1}) it is
+     * not tried again.
+     *
+     * @return the attempt recorded (1 for the first), or 0 when the period ran already or is not to be retried
+     */
+    int recordFailedRun(Claim claim, long partnerId, String detail, int attempts) {
+        Instant now = clock.instant();
+        String d = abbreviate(detail, 1000);
         try (Connection conn = ds.getConnection()) {
-            Jdbc.update(conn, "INSERT INTO report_run (run_key, period, partner_id, ran_at, outcome, detail) VALUES (?, ?, ?, ?, 'failed', ?)",
-                    List.of(claim.runKey(), claim.period(), partnerId, clock.instant(), abbreviate(detail, 1000)));
-            return true;
-        } catch (SQLException e) {
-            if (Jdbc.isConstraintViolation(e)) {
-                return false;
+            try {
+                Jdbc.update(conn, "INSERT INTO report_run (run_key, period, partner_id, ran_at, outcome, detail, attempts, retry) "
+                        + "VALUES (?, ?, ?, ?, 'failed', ?, 1, ?)",
+                        List.of(claim.runKey(), claim.period(), partnerId, now, d, attempts > 1));
+                return 1;
+            } catch (SQLException e) {
+                if (!Jdbc.isConstraintViolation(e)) {
+                    throw e;
+                }
             }
+            List<Integer> tried = Jdbc.list(conn, "SELECT attempts FROM report_run WHERE run_key = ? AND period = ? "
+                    + "AND outcome = 'failed' AND retry = TRUE", List.of(claim.runKey(), claim.period()), rs -> rs.getInt(1));
+            if (tried.isEmpty()) {
+                return 0;
+            }
+            int attempt = tried.get(0) + 1;
+            int n = Jdbc.update(conn, "UPDATE report_run SET attempts = ?, retry = ?, ran_at = ?, detail = ? "
+                    + "WHERE run_key = ? AND period = ? AND outcome = 'failed' AND retry = TRUE AND attempts = ?",
+                    List.of(attempt, attempt < attempts, now, d, claim.runKey(), claim.period(), tried.get(0)));
+            return n == 1 ? attempt : 0;
+        } catch (SQLException e) {
             throw Jdbc.failure("cannot record the report run", e);
         }
     }
 
-    /** Whether the period has a run row. */
-    boolean ran(Claim claim) {
-        return !Jdbc.list(ds, "SELECT 1 FROM report_run WHERE run_key = ? AND period = ?",
-                List.of(claim.runKey(), claim.period()), rs -> 1).isEmpty();
+    /**
+     * Whether the period is due: it has no run yet, or its last attempt failed and may be tried again.
+     *
+     * @return the attempts made so far (0 for none), or -1 when the period is not due
+     */
+    int due(Claim claim) {
+        List<int[]> rows = Jdbc.list(ds, "SELECT CASE WHEN outcome = 'failed' AND retry THEN 1 ELSE 0 END, attempts FROM report_run "
+                + "WHERE run_key = ? AND period = ?", List.of(claim.runKey(), claim.period()), rs -> new int[] {rs.getInt(1), rs.getInt(2)});
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return rows.get(0)[0] == 1 ? rows.get(0)[1] : -1;
     }
 
     private OutgoingMail linkMail(long partnerId, String address, long deliveryId, Instant expires) {

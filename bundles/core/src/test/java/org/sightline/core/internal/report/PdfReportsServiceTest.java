@@ -111,7 +111,7 @@ public class PdfReportsServiceTest {
             throw new IllegalStateException("cannot reach " + PHONE);
         });
         bind("leak.report", "Risk insights", new ReportingWidget());
-        reports = new PdfReportsService(composer, customers, activity, audit, config(300));
+        reports = new PdfReportsService(composer, customers, activity, audit, org.mockito.Mockito.mock(org.sightline.core.PartnerLogos.class), config(300));
         reports.bindRenderer(renderer);
     }
 

@@ -63,6 +63,7 @@ import org.sightline.core.Outbox;
 import org.sightline.core.PdfReports;
 import org.sightline.core.ProductCatalogue;
 import org.sightline.core.ReportDeliveries;
+import org.sightline.core.ReportRuns;
 import org.sightline.core.ReportSchedule;
 import org.sightline.core.ReportTemplate;
 import org.sightline.core.StaffUser;
@@ -122,7 +123,10 @@ public class ReportDeliveryTest {
     private CustomerRef acme;
     private CustomerRef globex;
     private CustomerRef foreign;
+    private static final Viewer OPERATOR = new Viewer("shell:karaf", -1, java.util.Set.of(org.sightline.core.Roles.OPERATOR),
+            java.util.Set.of(org.sightline.api.Permissions.ADMIN));
     private long nextServiceId = 1;
+    private PdfReportsService pdf;
 
     public ReportDeliveryTest(String kind) {
         this.kind = kind;
@@ -171,7 +175,7 @@ public class ReportDeliveryTest {
         bind(registry, "leak.backup", "Backup status", "backup", r -> new KpiView(List.of(new Kpi("b", "Jobs", Cell.number(3)))));
         composer = new DashboardComposer(registry, customers, customers, new ViewCache(changes, caches), changes, caches, audit,
                 composerConfig());
-        PdfReportsService pdf = new PdfReportsService(composer, customers, new ReportActivityService(audit), audit, composerConfig());
+        pdf = new PdfReportsService(composer, customers, new ReportActivityService(audit), audit, org.mockito.Mockito.mock(org.sightline.core.PartnerLogos.class), composerConfig());
         pdf.bindRenderer(new PdfReportRenderer());
         ProductCatalogue catalogue = mock(ProductCatalogue.class);
         when(catalogue.displayName(anyString())).thenAnswer(i -> "sms".equals(i.getArgument(0)) ? "SMS" : i.getArgument(0));
@@ -407,6 +411,76 @@ public class ReportDeliveryTest {
         clock.set(Instant.parse("2026-12-14T00:30:00Z"));
         assertEquals(new ReportScheduler.Tick(1, 0), scheduler().tick());
         assertEquals(2, count("SELECT COUNT(*) FROM report_file"));
+
+        // an operator's run with first periods sends a new schedule's last complete period at once, then never again
+        ReportSchedule fresh = schedules.create(anna, new ReportSchedule(0, t.id(), "monthly", List.of(acme.id()),
+                List.of(ericUser.id()), List.of()));
+        assertEquals(new ReportScheduler.Tick(0, 0), scheduler().tick());
+        List<ReportRuns.Ran> first = scheduler().runDue(OPERATOR, true).runs();
+        assertEquals(1, first.size());
+        assertEquals(fresh.id(), (long) first.get(0).scheduleId());
+        assertEquals("2026-11", first.get(0).period());
+        assertEquals(0, scheduler().runDue(OPERATOR, true).runs().size());
+        assertEquals(3, count("SELECT COUNT(*) FROM report_file"));
+    }
+
+    @Test
+    public void aRunWhoseDocumentCannotBeMadeIsRetriedAtTheNextTicksOfItsPeriodThreeTimesAtMost() {
+        ReportTemplate t = templates.create(anna, template("Weekly usage", List.of("usage"), List.of(), List.of()));
+        ReportSchedule s = schedules.create(anna, new ReportSchedule(0, t.id(), "weekly", List.of(acme.id()),
+                List.of(ericUser.id()), List.of()));
+        String key = "schedule:" + s.id() + ":" + acme.id();
+        java.util.concurrent.atomic.AtomicInteger broken = new java.util.concurrent.atomic.AtomicInteger(2);
+        PdfReportRenderer real = new PdfReportRenderer();
+        pdf.bindRenderer((doc, branding, out) -> {
+            if (broken.getAndDecrement() > 0) {
+                throw new IllegalStateException("the renderer broke");
+            }
+            real.render(doc, branding, out);
+        });
+        // Monday 7 December, 06:00: the week of 30 November is due; drawing fails
+        clock.set(Instant.parse("2026-12-07T06:00:00Z"));
+        assertEquals(new ReportScheduler.Tick(0, 1), scheduler().tick());
+        assertEquals(1, count("SELECT attempts FROM report_run WHERE run_key = '" + key + "' AND outcome = 'failed' AND retry = TRUE"));
+        // the next tick (15 minutes on, same period) tries again and fails again
+        clock.set(Instant.parse("2026-12-07T06:15:00Z"));
+        assertEquals(new ReportScheduler.Tick(0, 1), scheduler().tick());
+        assertEquals(2, count("SELECT attempts FROM report_run WHERE run_key = '" + key + "' AND outcome = 'failed' AND retry = TRUE"));
+        assertEquals(0, count("SELECT COUNT(*) FROM report_file"));
+        // the third attempt draws the report: sent once, then nothing more in this period
+        clock.set(Instant.parse("2026-12-07T06:30:00Z"));
+        List<ReportRuns.Ran> ran = scheduler().runDue(OPERATOR, false).runs();
+        assertEquals(1, ran.size());
+        assertEquals("sent", ran.get(0).outcome());
+        assertEquals(3, ran.get(0).attempt());
+        assertEquals("2026-W49", ran.get(0).period());
+        assertEquals(new ReportScheduler.Tick(0, 0), scheduler().tick());
+        assertEquals(1, count("SELECT COUNT(*) FROM report_file"));
+        assertEquals(1, count("SELECT COUNT(*) FROM report_run WHERE run_key = '" + key + "' AND outcome = 'sent' AND attempts = 3"));
+        // each attempt's outcome is recorded as report activity
+        List<String> generated = details(audit("report.generated"));
+        assertEquals(generated.toString(), 2, generated.stream().filter(d -> d.contains("IllegalStateException")
+                || d.contains("ReportFailedException")).count());
+        assertTrue(generated.toString(), generated.stream().anyMatch(d -> d.contains("attempt 2 of 3")));
+        assertTrue(generated.toString(), generated.stream().anyMatch(d -> d.contains("attempt 3 of 3") && !d.contains("Exception")));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.run' AND outcome = 'ok' AND actor = 'shell:karaf'"));
+
+        // the next week fails on every attempt: three tries, then the period is given up and recorded so
+        broken.set(100);
+        clock.set(Instant.parse("2026-12-14T06:00:00Z"));
+        assertEquals(new ReportScheduler.Tick(0, 1), scheduler().tick());
+        clock.set(Instant.parse("2026-12-14T06:15:00Z"));
+        assertEquals(new ReportScheduler.Tick(0, 1), scheduler().tick());
+        clock.set(Instant.parse("2026-12-14T06:30:00Z"));
+        List<ReportRuns.Ran> last = scheduler().runDue(OPERATOR, false).runs();
+        assertEquals("failed-final", last.get(0).outcome());
+        assertEquals(3, last.get(0).attempt());
+        clock.set(Instant.parse("2026-12-14T06:45:00Z"));
+        assertEquals(new ReportScheduler.Tick(0, 0), scheduler().tick());
+        assertEquals(1, count("SELECT COUNT(*) FROM report_run WHERE run_key = '" + key + "' AND period = '2026-W50' "
+                + "AND outcome = 'failed' AND retry = FALSE AND attempts = 3"));
+        // only a server operator may run them on demand
+        assertThrows(ForbiddenException.class, () -> scheduler().runDue(anna, false));
     }
 
     @Test
@@ -438,7 +512,7 @@ public class ReportDeliveryTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private ReportScheduler scheduler() {
-        return new ReportScheduler(schedules, templates, deliveries, customers, new ReportActivityService(audit), clock, false, 15);
+        return new ReportScheduler(schedules, templates, deliveries, customers, new ReportActivityService(audit), audit, clock, false, 15, 3, 0);
     }
 
     private static ReportTemplate template(String name, List<String> sections, List<String> widgets, List<Long> customers) {

@@ -315,6 +315,39 @@ public class PortalServicesTest {
     }
 
     @Test
+    public void thePartnersLogoIsForItsAdminsAndChecked() {
+        PartnerLogosImpl logos = new PartnerLogosImpl(storage(db.dataSource()), audit);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+        assertThrows(org.sightline.core.ForbiddenException.class, () -> logos.setLogo(engineer.viewer(), png));
+        assertThrows(org.sightline.core.ForbiddenException.class, () -> logos.removeLogo(viewer.viewer()));
+        assertThrows(org.sightline.core.NotFoundException.class, () -> logos.logo(viewer.viewer()));
+        Viewer a = admin.viewer();
+        assertEquals("image/png", logos.setLogo(a, png));
+        assertEquals(1, logos.logo(viewer.viewer()).version());
+        byte[] html = "<svg onload=alert(1)>".getBytes();
+        assertEquals("logo", assertThrows(InvalidParameterException.class, () -> logos.setLogo(a, html)).parameter());
+        assertEquals("logo", assertThrows(InvalidParameterException.class, () -> logos.setLogo(a, new byte[0])).parameter());
+        byte[] big = new byte[256 * 1024 + 1];
+        big[0] = (byte) 0xff;
+        big[1] = (byte) 0xd8;
+        big[2] = (byte) 0xff;
+        assertThrows(InvalidParameterException.class, () -> logos.setLogo(a, big));
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0};
+        assertEquals("image/jpeg", logos.setLogo(a, jpeg));
+        assertEquals(2, logos.logo(engineer.viewer()).version());
+        assertEquals("image/jpeg", logos.logo(engineer.viewer()).contentType());
+        // another partner's staff never see it
+        StaffUser other = staff.create(partnerB, "otto", "Otto Other", "admin", "otto-secret-12".toCharArray());
+        assertThrows(org.sightline.core.NotFoundException.class, () -> logos.logo(other.viewer()));
+        logos.removeLogo(a);
+        assertThrows(org.sightline.core.NotFoundException.class, () -> logos.logo(a));
+        List<AuditEntry> log = audit.query(partnerA, new AuditQuery(null, null, null, null, "partner.logo", null, 100)).items();
+        assertEquals(1, log.stream().filter(x -> x.outcome().equals(AuditLog.DENIED) && x.actor().equals("eric")).count());
+        assertEquals(3, log.stream().filter(x -> x.outcome().equals(AuditLog.FAILED)).count());
+        assertEquals(3, log.stream().filter(x -> x.outcome().equals(AuditLog.OK)).count());
+    }
+
+    @Test
     public void subscriptionsAreAddedAndEdited() {
         Viewer e = engineer.viewer();
         var added = actions.addSubscriptions(e, acme.id(), List.of(new SubscriptionChange("video", null, null, null, null, 100L)));
