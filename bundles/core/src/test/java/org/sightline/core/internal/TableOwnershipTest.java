@@ -26,8 +26,9 @@ import org.junit.Test;
  */
 public class TableOwnershipTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Pattern ROW = Pattern.compile("^\\| (`[a-z0-9_]+`(?:, `[a-z0-9_]+`)*)[^|]*\\| `([a-z0-9_.]+)`");
+    private static final Pattern ROW = Pattern.compile("^\\|([^|]+)\\| `([a-z0-9_.]+)`");
     private static final Pattern NAME = Pattern.compile("`([a-z0-9_]+)`");
+    private static final Pattern REMARK = Pattern.compile("\\([^)]*\\)");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CREATE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?([a-z0-9_]+)", Pattern.CASE_INSENSITIVE);
 
@@ -76,7 +77,7 @@ public class TableOwnershipTest {
             }
             Matcher row = ROW.matcher(line);
             if (inTable && row.find()) {
-                Matcher name = NAME.matcher(row.group(1));
+                Matcher name = NAME.matcher(REMARK.matcher(row.group(1)).replaceAll(""));
                 while (name.find()) {
                     owners.put(name.group(1), row.group(2));
                 }
