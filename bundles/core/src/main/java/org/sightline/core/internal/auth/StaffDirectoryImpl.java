@@ -251,13 +251,13 @@ public class StaffDirectoryImpl implements StaffAccounts, StaffRoster {
     }
 
     private StaffUser user(UserRow row) {
-        return user(ds, row);
+        return user(Partners.on(ds), row);
     }
 
     /** The user of a row, with the partner's name and view-only flag, which tenancy keeps. */
-    static StaffUser user(DataSource ds, UserRow row) {
+    static StaffUser user(Partners partners, UserRow row) {
         // A partner is never deleted while it has users (foreign key), so a missing one is a broken database.
-        return row.of(Partners.on(ds).find(row.partnerId())
+        return row.of(partners.find(row.partnerId())
                 .orElseThrow(() -> new IllegalStateException("the partner of user " + row.id() + " is gone")));
     }
 

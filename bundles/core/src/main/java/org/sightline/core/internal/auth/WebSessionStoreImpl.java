@@ -19,14 +19,18 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.sightline.core.AuditLog;
 import org.sightline.core.StaffUser;
 import org.sightline.core.WebSession;
+import org.sightline.core.Caches;
 import org.sightline.core.WebSessionStore;
+import org.sightline.core.internal.cache.CacheDirectory;
 import org.sightline.core.internal.storage.CoreStorage;
 import org.sightline.core.internal.storage.Jdbc;
+import org.sightline.core.internal.tenancy.Partners;
 
 /**
  * Web sessions in table {@code web_session}: 256-bit random ids of which only the SHA-256 is stored, a
@@ -36,24 +40,40 @@ import org.sightline.core.internal.storage.Jdbc;
 @Designate(ocd = AuthConfig.class)
 public class WebSessionStoreImpl implements WebSessionStore {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final long MAX_PARTNERS = 10_000;
     private final DataSource ds;
     private final Duration idle;
     private final Duration absolute;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
+    /** The session's user carries its partner's name and view-only flag: remembered, as this runs on every request. */
+    private final Partners partners;
+    private AutoCloseable registration;
 
     @Activate
-    public WebSessionStoreImpl(@Reference CoreStorage storage, @Reference AuditLog audit, AuthConfig config) {
+    public WebSessionStoreImpl(@Reference CoreStorage storage, @Reference AuditLog audit, @Reference Caches caches,
+                               AuthConfig config) {
         this(storage.dataSource(), Duration.ofMinutes(Math.max(1, config.session_idle_minutes())),
                 Duration.ofHours(Math.max(1, config.session_absolute_hours())), audit);
+        registration = caches.register(CacheDirectory.of("core.session-partners", partners.cache(), MAX_PARTNERS));
     }
 
-    /** A store on a database with explicit idle and absolute timeouts. */
-    public WebSessionStoreImpl(DataSource ds, Duration idle, Duration absolute, AuditLog audit) {
+    @Deactivate
+    void deactivate() {
+        CacheDirectory.close(registration);
+    }
+
+    /** A store on a database with explicit idle and absolute timeouts (tests). */
+    public static WebSessionStoreImpl on(DataSource ds, Duration idle, Duration absolute, AuditLog audit) {
+        return new WebSessionStoreImpl(ds, idle, absolute, audit);
+    }
+
+    private WebSessionStoreImpl(DataSource ds, Duration idle, Duration absolute, AuditLog audit) {
         this.ds = ds;
         this.idle = idle;
         this.absolute = absolute;
         this.audit = audit;
+        this.partners = Partners.remembering(ds, MAX_PARTNERS);
     }
 
     @Override
@@ -99,7 +119,7 @@ public class WebSessionStoreImpl implements WebSessionStore {
             Jdbc.update(ds, "UPDATE web_session SET last_seen_at = ? WHERE id_hash = ?",
                     List.of(now.truncatedTo(ChronoUnit.MICROS), id));
         }
-        return Optional.of(new WebSession(null, r.csrf(), StaffDirectoryImpl.user(ds, r.user()), r.created(),
+        return Optional.of(new WebSession(null, r.csrf(), StaffDirectoryImpl.user(partners, r.user()), r.created(),
                 r.created().plus(absolute)));
     }
 

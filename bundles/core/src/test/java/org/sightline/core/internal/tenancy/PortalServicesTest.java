@@ -442,7 +442,7 @@ public class PortalServicesTest {
 
     @Test
     public void sessionsExpireWhenIdleAndEndWhenTheUserIsDisabled() throws Exception {
-        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
+        WebSessionStoreImpl sessions = WebSessionStoreImpl.on(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
         WebSession s = sessions.create(engineer, "127.0.0.1");
         assertNotNull(s.secret());
         WebSession found = sessions.find(s.secret()).orElseThrow();
@@ -456,7 +456,7 @@ public class PortalServicesTest {
         assertTrue(sessions.find(s.secret()).isEmpty());
         // Idle for 2 s: long enough that a busy machine (seen: > 200 ms between two statements under load)
         // does not end the session before it is first looked up.
-        WebSessionStoreImpl quick = new WebSessionStoreImpl(db.dataSource(), Duration.ofSeconds(2), Duration.ofHours(12), audit);
+        WebSessionStoreImpl quick = WebSessionStoreImpl.on(db.dataSource(), Duration.ofSeconds(2), Duration.ofHours(12), audit);
         WebSession v = quick.create(viewer, null);
         assertTrue(quick.find(v.secret()).isPresent());
         Thread.sleep(2_500);
@@ -526,7 +526,7 @@ public class PortalServicesTest {
     public void aPartnerAdminDisablesAUserEndingSessionsAndTokensAtOnceAndEnablesThemAgain() throws Exception {
         TokenServiceImpl tokens = tokens();
         StaffAdminImpl admins = staffAdmin(tokens);
-        WebSessionStoreImpl sessions = new WebSessionStoreImpl(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
+        WebSessionStoreImpl sessions = WebSessionStoreImpl.on(db.dataSource(), Duration.ofMinutes(30), Duration.ofHours(12), audit);
         WebSession s = sessions.create(engineer, "127.0.0.1");
         String ericsToken = tokens.create(partnerA, "eric's ingester", "ingest", "eric");
         String annasToken = tokens.create(partnerA, "anna's reader", "read", "anna");
