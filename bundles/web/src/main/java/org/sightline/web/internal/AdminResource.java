@@ -19,7 +19,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.container.ContainerRequestContext;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
@@ -143,12 +142,7 @@ public final class AdminResource {
     @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
     public Response partnerLogo(@Context ContainerRequestContext req) {
         Logo logo = partnerLogos.logo(Access.viewer(req));
-        CacheControl cc = new CacheControl();
-        cc.setPrivate(true);
-        cc.setMaxAge(3600);
-        return Response.ok(logo.bytes(), logo.contentType()).header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox").header("Content-Disposition", "inline")
-                .cacheControl(cc).build();
+        return LogoResponses.of(logo);
     }
 
     /** The partner's API tokens (never their secrets). */

@@ -18,7 +18,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.container.ContainerRequestContext;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
@@ -156,12 +155,7 @@ public final class CustomerResource {
     public Response logo(@Context ContainerRequestContext req, @PathParam("id") String id) {
         Viewer viewer = Access.viewer(req);
         Logo logo = customers.logo(viewer, Params.id("id", id));
-        CacheControl cc = new CacheControl();
-        cc.setPrivate(true);
-        cc.setMaxAge(3600);
-        return Response.ok(logo.bytes(), logo.contentType()).header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox").header("Content-Disposition", "inline")
-                .cacheControl(cc).build();
+        return LogoResponses.of(logo);
     }
 
     /** Pins the customer for the caller. */
