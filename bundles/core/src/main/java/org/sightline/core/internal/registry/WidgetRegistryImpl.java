@@ -116,18 +116,6 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         return b != null && b.getState() != Bundle.UNINSTALLED;
     }
 
-    /** The bundle that last registered the product, if it is still installed. */
-    public java.util.Optional<Bundle> provider(String productId) {
-        Bundle b = providers.get(productId);
-        return b == null || b.getState() == Bundle.UNINSTALLED ? java.util.Optional.empty() : java.util.Optional.of(b);
-    }
-
-    /** Whether a bundle's {@link Product} service for the id is registered right now. */
-    public boolean deployed(String productId, Bundle bundle) {
-        return products.values().stream().anyMatch(p -> p.id().equals(productId))
-                && providers.get(productId) != null && providers.get(productId).getBundleId() == bundle.getBundleId();
-    }
-
     public void unbindProduct(ServiceReference<Product> ref) {
         products.remove((Long) ref.getProperty(Constants.SERVICE_ID));
         generation.incrementAndGet();

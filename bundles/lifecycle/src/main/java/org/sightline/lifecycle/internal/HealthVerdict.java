@@ -1,4 +1,4 @@
-package org.sightline.core.internal.lifecycle;
+package org.sightline.lifecycle.internal;
 
 import java.util.Collection;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.sightline.core.internal.lifecycle;
+package org.sightline.lifecycle.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;

@@ -1,4 +1,4 @@
-package org.sightline.core.internal.lifecycle;
+package org.sightline.lifecycle.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

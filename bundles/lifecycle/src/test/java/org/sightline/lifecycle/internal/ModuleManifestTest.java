@@ -1,14 +1,8 @@
-package org.sightline.core.internal.lifecycle;
+package org.sightline.lifecycle.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.Test;
 import org.sightline.core.InvalidParameterException;
@@ -16,20 +10,9 @@ import org.sightline.core.ModuleJar;
 
 public class ModuleManifestTest {
 
-    private static ModuleJar jar(String... headers) throws IOException {
-        Manifest mf = new Manifest();
-        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        for (int i = 0; i < headers.length; i += 2) {
-            mf.getMainAttributes().putValue(headers[i], headers[i + 1]);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JarOutputStream(out, mf).close();
-        return new ModuleJar("acme.jar", out.toByteArray());
-    }
-
     @Test
     public void importsBecomeFiltersOverPackageAndVersionAsTheResolverReadsThem() throws Exception {
-        ModuleManifest m = ModuleManifest.read(jar("Bundle-SymbolicName", "org.acme.backup;singleton:=true",
+        ModuleManifest m = ModuleManifest.read(ModuleJars.of("Bundle-SymbolicName", "org.acme.backup;singleton:=true",
                 "Bundle-Version", "1.4.0",
                 "Import-Package", "org.sightline.api.view;version=\"[1.2,2)\",org.sightline.api;version=\"[1.1,2)\","
                         + "org.slf4j;resolution:=optional,org.acme.backup.spi;version=\"[1.0,2)\"",
@@ -50,7 +33,7 @@ public class ModuleManifestTest {
     @Test
     public void aJarWithoutOsgiHeadersIsRefusedAsNotABundle() throws Exception {
         try {
-            ModuleManifest.read(jar("Main-Class", "x.Y"));
+            ModuleManifest.read(ModuleJars.of("Main-Class", "x.Y"));
             fail();
         } catch (InvalidParameterException e) {
             assertEquals("acme.jar has no Bundle-SymbolicName: it is not an OSGi bundle", e.getMessage());

@@ -1,12 +1,14 @@
-package org.sightline.core.internal.lifecycle;
+package org.sightline.lifecycle.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -14,11 +16,15 @@ import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.sightline.api.Permissions;
+import org.sightline.api.Product;
 import org.sightline.api.Viewer;
 import org.sightline.core.AuditLog;
 import org.sightline.core.ConflictException;
@@ -27,11 +33,11 @@ import org.sightline.core.ModuleCheck;
 import org.sightline.core.ModuleJar;
 import org.sightline.core.ModuleUpdate;
 import org.sightline.core.NotFoundException;
+import org.sightline.core.PayloadTooLargeException;
 import org.sightline.core.ProductLifecycle;
 import org.sightline.core.Roles;
 import org.sightline.core.WidgetHealth;
-import org.sightline.core.internal.registry.WidgetEntry;
-import org.sightline.core.internal.registry.WidgetRegistryImpl;
+import org.sightline.core.WidgetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * the bundle in place (same bundle id, so the registry sees the product come back), watches it, and updates
  * it back to the copy when it does not hold up. The registry already turns a widget that is gone or being
  * swapped into an error card, so dashboards keep answering through both swaps.
+ *
+ * <p>It sees modules as the core's exported {@link WidgetRegistry} and the framework show them: the bundle that
+ * provides a product is the one whose {@link Product} service has the product's id, and a widget belongs to a
+ * bundle when its health names that bundle's symbolic name and version.
  */
 @Component(service = ProductLifecycle.class, configurationPid = LifecycleConfig.PID)
 @Designate(ocd = LifecycleConfig.class)
@@ -49,7 +59,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     private static final long POLL_MILLIS = 50;
 
     private final BundleContext context;
-    private final WidgetRegistryImpl registry;
+    private final WidgetRegistry registry;
     private final AuditLog audit;
     private final ModuleChecker checker;
     private final HealthVerdict verdict;
@@ -59,7 +69,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     private final ReentrantLock updating = new ReentrantLock();
 
     @Activate
-    public ProductLifecycleImpl(BundleContext context, @Reference WidgetRegistryImpl registry, @Reference AuditLog audit,
+    public ProductLifecycleImpl(BundleContext context, @Reference WidgetRegistry registry, @Reference AuditLog audit,
                                 LifecycleConfig config) {
         this.context = context;
         this.registry = registry;
@@ -144,7 +154,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     @Override
     public ModuleUpdate update(Viewer caller, String productId, ModuleJar jar) {
         Roles.require(caller, Permissions.ADMIN);
-        Bundle bundle = registry.provider(productId)
+        Bundle bundle = provider(productId)
                 .orElseThrow(() -> new NotFoundException("no deployed module provides product '" + productId + "'"));
         ModuleManifest m = manifest(jar);
         if (!m.symbolicName().equals(bundle.getSymbolicName())) {
@@ -200,7 +210,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
         if (reason == null) {
             reason = HealthVerdict.missing(widgetsBefore, widgets(bundle));
         }
-        if (reason == null && !registry.deployed(productId, bundle)) {
+        if (reason == null && !deployed(productId, bundle)) {
             reason = "product '" + productId + "' is no longer registered";
         }
         long watched = millisSince(t1);
@@ -243,7 +253,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
 
     private ModuleManifest manifest(ModuleJar jar) {
         if (jar.bytes().length > maxBytes) {
-            throw new org.sightline.core.PayloadTooLargeException("a module jar may have at most " + maxBytes + " bytes");
+            throw new PayloadTooLargeException("a module jar may have at most " + maxBytes + " bytes");
         }
         return ModuleManifest.read(jar);
     }
@@ -252,7 +262,7 @@ public class ProductLifecycleImpl implements ProductLifecycle {
     private String awaitStarted(Bundle bundle, String productId) {
         long until = System.nanoTime() + startMillis * 1_000_000;
         while (System.nanoTime() < until) {
-            if (bundle.getState() == Bundle.ACTIVE && registry.deployed(productId, bundle)) {
+            if (deployed(productId, bundle)) {
                 return null;
             }
             if (bundle.getState() == Bundle.INSTALLED || bundle.getState() == Bundle.RESOLVED) {
@@ -269,10 +279,49 @@ public class ProductLifecycleImpl implements ProductLifecycle {
                 : "product '" + productId + "' was not registered within " + startMillis + " ms";
     }
 
+    /**
+     * The active bundle whose {@link Product} service has the id; the newest registration when several have it
+     * (an update registers the new service while the old one is on its way out).
+     */
+    private Optional<Bundle> provider(String productId) {
+        try {
+            return context.getServiceReferences(Product.class, null).stream()
+                    .sorted(Comparator.comparingLong((ServiceReference<Product> r) -> (Long) r.getProperty(Constants.SERVICE_ID)).reversed())
+                    .filter(r -> productId.equals(productId(r)))
+                    .map(ServiceReference::getBundle)
+                    .filter(b -> b != null && b.getState() == Bundle.ACTIVE)
+                    .findFirst();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
+    }
+
+    /** The id of the product behind the reference, or {@code null} once the service is gone. */
+    private String productId(ServiceReference<Product> ref) {
+        Product product = context.getService(ref);
+        if (product == null) {
+            return null;
+        }
+        try {
+            return product.id();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** Whether the registry lists the product and the bundle, active, is the one that provides it. */
+    private boolean deployed(String productId, Bundle bundle) {
+        return registry.products().stream().anyMatch(p -> p.id().equals(productId))
+                && provider(productId).filter(b -> b.getBundleId() == bundle.getBundleId()).isPresent();
+    }
+
+    /** The registry's widgets of the bundle (a symbolic name and version name one installed bundle). */
     private List<WidgetHealth> widgets(Bundle bundle) {
-        return registry.entries().stream()
-                .filter(e -> e.bundle() != null && e.bundle().getBundleId() == bundle.getBundleId())
-                .map(WidgetEntry::health).toList();
+        String name = bundle.getSymbolicName();
+        String version = bundle.getVersion().toString();
+        return registry.widgets().stream()
+                .filter(w -> w.bundle().equals(name) && w.bundleVersion().equals(version))
+                .toList();
     }
 
     private long[] renders(Bundle bundle) {
