@@ -1,6 +1,7 @@
 package org.sightline.web.internal;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
@@ -19,6 +20,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -59,6 +63,7 @@ public class ApiServlet extends ServletContainer {
     private final Authenticator auth;
     private final Gate gate;
     private final DashboardEndpoint dashboard;
+    private final AtomicReference<ProductLifecycle> lifecycle;
 
     @ObjectClassDefinition(name = "Sightline web", description = "REST API and sign-in")
     public @interface Config {
@@ -79,7 +84,7 @@ public class ApiServlet extends ServletContainer {
                   StaffAdmin staffAdmin, SignInGuard guard, WebSessionStore sessions, AuditLog audit, Readiness readiness,
                   ProductCatalogue catalogue, Caches caches, PdfReports reports, ReportTemplates templates,
                   ReportDeliveries deliveries, ReportSchedules schedules, MailQueue mail,
-                  ProductLifecycle lifecycle, PartnerLogos partnerLogos) {
+                  AtomicReference<ProductLifecycle> lifecycle, PartnerLogos partnerLogos) {
     }
 
     @Activate
@@ -90,12 +95,12 @@ public class ApiServlet extends ServletContainer {
                       @Reference SignInGuard guard, @Reference WebSessionStore sessions, @Reference AuditLog audit,
                       @Reference Readiness readiness, @Reference ProductCatalogue catalogue,
                       @Reference Caches caches, @Reference PdfReports reports, @Reference ReportTemplates templates,
-                      @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail, @Reference ProductLifecycle lifecycle,
+                      @Reference ReportDeliveries deliveries, @Reference ReportSchedules schedules, @Reference MailQueue mail,
                       @Reference PartnerLogos partnerLogos, Config config) {
         this(new Authenticator(config.auth_realm(), tokens, staff, guard, caches), new Proxies(config.trusted_proxies()),
                 dashboards, registry, ingest, exports,
                 new Portal(tokens, customers, actions, staff, staffAdmin, guard, sessions, audit, readiness, catalogue, caches, reports,
-                        templates, deliveries, schedules, mail, lifecycle, partnerLogos));
+                        templates, deliveries, schedules, mail, new AtomicReference<>(), partnerLogos));
     }
 
     private ApiServlet(Authenticator auth, Proxies proxies, DashboardService dashboards, WidgetRegistry registry,
@@ -105,6 +110,21 @@ public class ApiServlet extends ServletContainer {
         this.gate = new Gate(auth, p.sessions());
         this.dashboard = new DashboardEndpoint(dashboards, new JsonFactory());
         this.auth = auth;
+        this.lifecycle = p.lifecycle();
+    }
+
+    /**
+     * Product modules' lifecycle (feature {@code sightline-lifecycle}) is optional: without it the
+     * {@code /admin/products} routes answer 503, and the API does not restart when it comes or goes.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLifecycle(ProductLifecycle service) {
+        lifecycle.set(service);
+    }
+
+    void unbindLifecycle(ProductLifecycle service) {
+        lifecycle.compareAndSet(service, null);
     }
 
     @Deactivate
@@ -174,7 +194,7 @@ public class ApiServlet extends ServletContainer {
         rc.register(new CustomerResource(p.customers(), p.actions(), p.catalogue()));
         rc.register(new AdminResource(p.audit(), p.tokens(), p.staffAdmin(), p.partnerLogos()));
         rc.register(new MailResource(p.mail()));
-        rc.register(new ProductModuleResource(p.lifecycle()));
+        rc.register(new ProductModuleResource(p.lifecycle()::get));
         return rc;
     }
 }

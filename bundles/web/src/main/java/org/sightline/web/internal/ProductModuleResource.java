@@ -2,6 +2,7 @@ package org.sightline.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.sightline.core.InvalidParameterException;
 import org.sightline.core.ModuleCheck;
 import org.sightline.core.ModuleJar;
 import org.sightline.core.ModuleUpdate;
+import org.sightline.core.NotInstalledException;
 import org.sightline.core.PayloadTooLargeException;
 import org.sightline.core.ProductLifecycle;
 import org.sightline.web.internal.dto.Modules;
@@ -33,10 +35,19 @@ public final class ProductModuleResource {
     static final String JAR = "application/java-archive";
     /** The most the web layer reads of an uploaded jar; the core's own limit may be lower. */
     private static final int MAX_UPLOAD = 256 * 1024 * 1024;
-    private final ProductLifecycle lifecycle;
+    private final Supplier<ProductLifecycle> lifecycle;
 
-    ProductModuleResource(ProductLifecycle lifecycle) {
+    /** @param lifecycle supplies the lifecycle service while feature {@code sightline-lifecycle} runs, else {@code null} */
+    ProductModuleResource(Supplier<ProductLifecycle> lifecycle) {
         this.lifecycle = lifecycle;
+    }
+
+    private ProductLifecycle lifecycle() {
+        ProductLifecycle l = lifecycle.get();
+        if (l == null) {
+            throw new NotInstalledException("Product module management is not installed (feature sightline-lifecycle).");
+        }
+        return l;
     }
 
     /** What the uploaded module imports against what the server exports; never installs it. */
@@ -45,7 +56,7 @@ public final class ProductModuleResource {
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
     public Modules.Check check(@Context ContainerRequestContext req, InputStream body) {
         Viewer v = Access.viewer(req);
-        return check(lifecycle.check(v, upload(body)));
+        return check(lifecycle().check(v, upload(body)));
     }
 
     /** The same for a module the server fetches. */
@@ -54,7 +65,8 @@ public final class ProductModuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Modules.Check checkUrl(@Context ContainerRequestContext req, Modules.Source body) {
         Viewer v = Access.viewer(req);
-        return check(lifecycle.check(v, lifecycle.read(v, Params.body(body).url())));
+        ProductLifecycle l = lifecycle();
+        return check(l.check(v, l.read(v, Params.body(body).url())));
     }
 
     /** Installs and starts the uploaded module; {@code 409} naming each missing package when it cannot resolve. */
@@ -62,7 +74,7 @@ public final class ProductModuleResource {
     @Path("install")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
     public Modules.Result install(@Context ContainerRequestContext req, InputStream body) {
-        return result(lifecycle.install(Access.viewer(req), upload(body)));
+        return result(lifecycle().install(Access.viewer(req), upload(body)));
     }
 
     /** Installs a module the server fetches. */
@@ -71,7 +83,8 @@ public final class ProductModuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Modules.Result installUrl(@Context ContainerRequestContext req, Modules.Source body) {
         Viewer v = Access.viewer(req);
-        return result(lifecycle.install(v, lifecycle.read(v, Params.body(body).url())));
+        ProductLifecycle l = lifecycle();
+        return result(l.install(v, l.read(v, Params.body(body).url())));
     }
 
     /**
@@ -82,7 +95,7 @@ public final class ProductModuleResource {
     @Path("{id}/update")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
     public Modules.Result update(@Context ContainerRequestContext req, @PathParam("id") String id, InputStream body) {
-        return result(lifecycle.update(Access.viewer(req), id, upload(body)));
+        return result(lifecycle().update(Access.viewer(req), id, upload(body)));
     }
 
     /** The same with a module the server fetches. */
@@ -91,7 +104,8 @@ public final class ProductModuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Modules.Result updateUrl(@Context ContainerRequestContext req, @PathParam("id") String id, Modules.Source body) {
         Viewer v = Access.viewer(req);
-        return result(lifecycle.update(v, id, lifecycle.read(v, Params.body(body).url())));
+        ProductLifecycle l = lifecycle();
+        return result(l.update(v, id, l.read(v, Params.body(body).url())));
     }
 
     private static ModuleJar upload(InputStream body) {

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,8 @@ import org.sightline.api.Permissions;
 import org.sightline.api.Viewer;
 import org.sightline.core.DashboardService;
 import org.sightline.core.IngestService;
+import org.sightline.core.InvalidParameterException;
+import org.sightline.core.ProductLifecycle;
 import org.sightline.core.Roles;
 import org.sightline.core.TokenService;
 import org.sightline.core.WidgetRegistry;
@@ -162,6 +165,38 @@ public class FailuresTest {
         assertTrue(incident, incident.matches("[0-9a-f-]{36}"));
         assertEquals("Something went wrong on the server. It was logged as incident " + incident + ".", p.get("detail"));
         assertFalse(p.toString(), p.toString().contains("CUSTOMER") || p.toString().contains("SQL"));
+    }
+
+    @Test
+    public void productModuleRoutesAre503NamingTheFeatureWhileTheLifecycleIsNotInstalled() throws Exception {
+        AtomicReference<ProductLifecycle> lifecycle = new AtomicReference<>();
+        ResourceConfig rc = new ResourceConfig();
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new JsonBodies());
+        rc.register(ProblemMapper.class);
+        rc.register(new ProductModuleResource(lifecycle::get));
+        ApplicationHandler app = new ApplicationHandler(rc);
+
+        ContainerResponse r = callJson(app, "/v1/admin/products/check", "{\"url\":\"file:/tmp/x.jar\"}");
+        assertEquals(503, r.getStatus());
+        assertEquals("Product module management is not installed (feature sightline-lifecycle).", problem(r).get("detail"));
+
+        ProductLifecycle installed = mock(ProductLifecycle.class);
+        when(installed.read(any(Viewer.class), anyString())).thenThrow(new InvalidParameterException("url", "no such file"));
+        lifecycle.set(installed); // the feature comes up: the same routes reach it, no restart of the API
+        r = callJson(app, "/v1/admin/products/check", "{\"url\":\"file:/tmp/x.jar\"}");
+        assertEquals(400, r.getStatus());
+        assertEquals("url", problem(r).get("parameter"));
+    }
+
+    private static ContainerResponse callJson(ApplicationHandler app, String path, String json) throws Exception {
+        MapPropertiesDelegate properties = new MapPropertiesDelegate();
+        properties.setProperty(Gate.VIEWER, ADMIN);
+        ContainerRequest req = new ContainerRequest(URI.create("http://localhost/api/"), URI.create("http://localhost/api" + path),
+                "POST", null, properties, null);
+        req.getHeaders().putSingle("Content-Type", "application/json");
+        req.setEntityStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return app.apply(req).get();
     }
 
     @Test

@@ -98,7 +98,8 @@ public class OpenApiTest {
                     mock(WebSessionStore.class), mock(AuditLog.class), mock(Readiness.class), catalogue,
                     mock(org.sightline.core.Caches.class), mock(org.sightline.core.PdfReports.class), templates, deliveries,
                     mock(org.sightline.core.ReportSchedules.class), mail,
-                    mock(org.sightline.core.ProductLifecycle.class), mock(org.sightline.core.PartnerLogos.class)));
+                    new java.util.concurrent.atomic.AtomicReference<>(mock(org.sightline.core.ProductLifecycle.class)),
+                    mock(org.sightline.core.PartnerLogos.class)));
     private final JsonNode document = document();
 
     private static JsonNode document() {
