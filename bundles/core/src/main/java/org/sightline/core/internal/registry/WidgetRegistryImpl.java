@@ -99,7 +99,7 @@ public class WidgetRegistryImpl implements WidgetRegistry {
         }
         Bundle b = ref.getBundle();
         products.put(id, new ProductInfo(pid, PrivacyFilter.scrub(p.displayName()), PrivacyFilter.scrub(p.family()), p.iconSvg(), p.order(),
-                bundleName(b), b == null ? "" : b.getVersion().toString()));
+                b == null ? "" : b.getSymbolicName(), b == null ? "" : b.getVersion().toString()));
         if (b != null) {
             providers.put(pid, b);
         }
