@@ -62,7 +62,8 @@ public final class PendingApplier implements AutoCloseable {
     /**
      * The applier's own thread and what it logs, in the family's words. The messages are SLF4J patterns: {@code
      * behind} gets the lag in seconds, {@code recovered} the failed attempts before, {@code failing} the failed
-     * attempts so far and the failure's message (the exception is logged with it); {@code notStopped} gets nothing.
+     * attempts so far and the failure's message (the exception is logged with it), {@code notStopped} the
+     * {@link #STOP_SECONDS}.
      *
      * @param threadName       the thread's name, as operators see it in a thread dump
      * @param lagWarningMillis how far behind the journal the applier may fall before it says so
@@ -208,7 +209,7 @@ public final class PendingApplier implements AutoCloseable {
             executor.shutdown(); // no new runs (the periodic one is cancelled); the one in progress finishes
             try {
                 if (!executor.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
-                    background.log().warn(background.notStopped());
+                    background.log().warn(background.notStopped(), STOP_SECONDS);
                     executor.shutdownNow();
                 }
             } catch (InterruptedException e) {

@@ -124,7 +124,7 @@ public class PendingApplierTest {
                 return new PendingApplier.Applied(1, 0);
             }, new PendingApplier.Background("sightline-test-applier", 60_000,
                     LoggerFactory.getLogger(PendingApplierTest.class), "behind {} s", "recovered after {}",
-                    "failing {}: {}", "not stopped"));
+                    "failing {}: {}", "not stopped within {} s"));
 
             applier.kick();
             assertTrue(applying.await(10, TimeUnit.SECONDS));

@@ -58,7 +58,7 @@ final class PendingRollUps implements AutoCloseable {
             "Pending backup roll-ups applied again after {} failed attempts",
             "Applying pending backup roll-ups failed ({} attempts so far); the runs are stored and the "
                     + "widgets catch up when it succeeds: {}",
-            "The backup roll-up applier did not stop within 30 s; it is interrupted");
+            "The backup roll-up applier did not stop within {} s; it is interrupted");
     private static final String JOURNAL = "INSERT INTO backup_pending (product_id, stored_at, deltas) VALUES (?, ?, ?)";
     private static final String LOCK_PENDING = "SELECT id, product_id, deltas, stored_at FROM backup_pending ORDER BY id "
             + "FETCH FIRST " + ROWS_PER_APPLY + " ROWS ONLY FOR UPDATE";

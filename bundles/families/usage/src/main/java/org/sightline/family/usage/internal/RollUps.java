@@ -68,7 +68,7 @@ final class RollUps implements AutoCloseable {
             "Pending usage roll-ups applied again after {} failed attempts",
             "Applying pending usage roll-ups failed ({} attempts so far); summaries still count the "
                     + "pending usage, credits are not drawn down until it succeeds: {}",
-            "The usage roll-up applier did not stop within 30 s; it is interrupted");
+            "The usage roll-up applier did not stop within {} s; it is interrupted");
     /** Decoded pending rows kept for reads at most. */
     private static final int CACHE_ROWS = 4096;
 
