@@ -1,6 +1,8 @@
 package org.sightline.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
@@ -19,6 +21,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sightline.api.CustomerRef;
@@ -128,6 +131,63 @@ public class ProductsIT extends SightlineTestSupport {
         assertTrue(all.toString().contains("••••0456"));
         HotDeployIT.assertNoPersonalData(all.toString());
         assertNoRawNumbers(all.toString());
+    }
+
+    /**
+     * The usage and backup families share the family support bundle, which each family's feature lists: removing
+     * one family takes its roll-up applier away and leaves the shared bundle, and the other family's applier,
+     * working.
+     */
+    @Test
+    public void uninstallingTheBackupFamilyLeavesTheUsageFamilyApplyingItsRollUps() throws Exception {
+        ensureUser();
+        features.installFeature("sightline-product-sms", EnumSet.noneOf(FeaturesService.Option.class));
+        features.installFeature("sightline-family-backup", EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals(Bundle.ACTIVE, bundle("org.sightline.family.backup").getState());
+        assertTrue(threadNames().contains("sightline-backup-roll-ups"));
+
+        features.uninstallFeature("sightline-family-backup", EnumSet.noneOf(FeaturesService.Option.class));
+
+        assertNull(bundle("org.sightline.family.backup"));
+        // the applier's thread ends right after its executor reports it stopped
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (threadNames().contains("sightline-backup-roll-ups") && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertFalse(threadNames().contains("sightline-backup-roll-ups"));
+        assertEquals(Bundle.ACTIVE, bundle("org.sightline.family.support").getState());
+        assertEquals(Bundle.ACTIVE, bundle("org.sightline.family.usage").getState());
+        assertTrue(threadNames().contains("sightline-usage-roll-ups"));
+        // and the usage family's applier still charges what SMS ingests
+        UsageLog usage = service(UsageLog.class);
+        CustomerRef c = customer("PROD-3", "sms");
+        usage.setPriceList(c, "sms", new PriceList("EUR", new BigDecimal("0.10"), Map.of()), storage.dataSource());
+        BigDecimal expected = credits(get("/api/v1/customers/" + c.id())).subtract(new BigDecimal("0.10"));
+        String token = createToken(c.partnerId(), "sms backend", TokenService.SCOPE_INGEST);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/ingest/sms"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"m3\",\"customer\":\"PROD-3\","
+                        + "\"time\":\"2026-11-20T10:00:00Z\",\"direction\":\"outbound\",\"status\":\"delivered\","
+                        + "\"from\":\"+44 7700 900123\",\"to\":\"+44 7700 900456\",\"country\":\"FR\",\"segments\":1}\n"))
+                .build());
+        assertEquals(r.body(), 202, r.statusCode());
+        HttpResponse<String> charged = await("/api/v1/customers/" + c.id(), 10, x -> credits(x).compareTo(expected) == 0);
+        assertEquals(charged.body(), 0, credits(charged).compareTo(expected));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+        return names;
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

@@ -67,7 +67,8 @@ public class PageIT {
         tools = BrowserTools.require();
         Files.createDirectories(SHOTS);
         server = new Server(Path.of(System.getProperty("sightline.dist")), Path.of(System.getProperty("work", "target/server")));
-        // a usage product dropped into deploy/ needs its family's bundle beside it (features pull it in)
+        // a usage product dropped into deploy/ needs its family's bundles beside it (features pull them in)
+        server.deploy(artifact("family.support.jar", "org.sightline.family.support"));
         server.deploy(artifact("family.usage.jar", "org.sightline.family.usage"));
         server.deploy(artifact("sms.jar", "org.sightline.product.sms"));
         server.start();

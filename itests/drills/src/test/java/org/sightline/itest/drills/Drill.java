@@ -34,12 +34,16 @@ final class Drill {
         return Path.of(p);
     }
 
-    /** A server with the usage family, SMS (and more products) in deploy/, started, with the admin signed up. */
+    /**
+     * A server with the usage family (and the family support bundle it needs), SMS (and more products) in deploy/,
+     * started, with the admin signed up.
+     */
     static Server serverWithProducts(String name, Pg.Database db, String... products) throws Exception {
         Server s = new Server(dist(), work(name));
         if (db != null) {
             s.usePostgres(db);
         }
+        s.deploy(jar("family.support.jar"));
         s.deploy(jar("family.usage.jar"));
         for (String p : products) {
             s.deploy(jar(p + ".jar"));

@@ -19,24 +19,24 @@ import org.sightline.api.backup.BackupStore;
 import org.sightline.api.backup.Stored;
 import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.InvalidRecordException;
+import org.sightline.family.support.testing.TestDatabase;
 import org.sightline.product.m365.activity.ActivityRecords;
 import org.sightline.product.m365.activity.ActivityStore;
 import org.sightline.product.m365.sharepoint.StorageRecords;
 import org.sightline.product.m365.sharepoint.StorageStore;
 import org.sightline.product.m365.testing.Requests;
-import org.sightline.product.m365.testing.TestDb;
 import org.sightline.product.testkit.ComponentDescriptors;
 
 /** The product's own record kinds reach their packages through the family's ingestion, counted idempotently. */
 public class M365IngestTest {
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
     private final CustomerRef customer = Requests.customer(7, null);
-    private TestDb db;
+    private TestDatabase db;
     private M365Ingest ingest;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new TestDatabase("m365");
         ingest = new M365Ingest(mock(BackupStore.class), new ActivityRecords(new ActivityStore(db)),
                 new StorageRecords(new StorageStore(db)));
     }

@@ -44,12 +44,12 @@ import org.sightline.core.RenderedWidget;
 import org.sightline.core.TableExport;
 import org.sightline.core.internal.export.TableExportService;
 import org.sightline.core.internal.privacy.PrivacyFilter;
+import org.sightline.family.support.testing.TestDatabase;
 import org.sightline.product.m365.activity.ActivityRecords;
 import org.sightline.product.m365.activity.ActivitySample;
 import org.sightline.product.m365.activity.ActivityStore;
 import org.sightline.product.m365.activity.UnusualActivityWidget;
 import org.sightline.product.m365.testing.Requests;
-import org.sightline.product.m365.testing.TestDb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -72,12 +72,12 @@ public class PrivacyTest {
             true);
 
     private final CustomerRef customer = Requests.customer(7, "https://backup.example.net/t/7");
-    private TestDb db;
+    private TestDatabase db;
     private UnusualActivityWidget widget;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new TestDatabase("m365");
         ActivityStore store = new ActivityStore(db);
         widget = new UnusualActivityWidget(store, new Requests.Recorder());
         ActivityRecords records = new ActivityRecords(store);

@@ -21,17 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import org.sightline.api.backup.JobStatus;
 import org.sightline.core.Transactions;
+import org.sightline.family.support.PendingApplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,28 +43,29 @@ import org.slf4j.LoggerFactory;
  * all in one transaction; oldest first, many batches at once. It runs on its own thread shortly after a store and
  * every second, and inside a customer's deletion (so nothing pending recreates the deleted roll-ups). Pending rows
  * are locked in id order, so appliers take turns. The widgets read the roll-ups only: a stored batch shows there
- * once applied, about a second later.
+ * once applied, about a second later. The thread, its timing and its logging are the family support bundle's
+ * {@link PendingApplier}, shared with the usage family.
  */
 final class PendingRollUps implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PendingRollUps.class);
     private static final int FORMAT = 1;
     /** Pending rows one apply transaction takes at most. */
     private static final int ROWS_PER_APPLY = 200;
-    private static final long KICK_DELAY_MS = 50;
-    private static final long LAG_WARNING_MS = 30_000;
+    private static final PendingApplier.Background BACKGROUND = new PendingApplier.Background(
+            "sightline-backup-roll-ups", 30_000, LOG,
+            "Backup roll-ups ran {} s behind the stores (the database is too slow for the ingestion rate); "
+                    + "the backup widgets showed the older roll-ups meanwhile",
+            "Pending backup roll-ups applied again after {} failed attempts",
+            "Applying pending backup roll-ups failed ({} attempts so far); the runs are stored and the "
+                    + "widgets catch up when it succeeds: {}",
+            "The backup roll-up applier did not stop within {} s; it is interrupted");
     private static final String JOURNAL = "INSERT INTO backup_pending (product_id, stored_at, deltas) VALUES (?, ?, ?)";
     private static final String LOCK_PENDING = "SELECT id, product_id, deltas, stored_at FROM backup_pending ORDER BY id "
             + "FETCH FIRST " + ROWS_PER_APPLY + " ROWS ONLY FOR UPDATE";
     private static final String DELETE_PENDING = "DELETE FROM backup_pending WHERE id = ANY(?)";
     private static final JobStatus[] STATUSES = JobStatus.values();
 
-    private final Transactions transactions;
-    private final ScheduledExecutorService executor;
-    private final AtomicBoolean kicked = new AtomicBoolean();
-    private final ReentrantLock applying = new ReentrantLock();
-    private int failures;
-    private long lastWarning;
-    private volatile long lagMillis;
+    private final PendingApplier applier;
 
     /** A batch's roll-up changes: per day, and the days whose last run is read again after the changes. */
     record Changes(Map<Keys.Day, RollUp> rollUps, Set<Keys.Day> recompute) {
@@ -81,17 +77,8 @@ final class PendingRollUps implements AutoCloseable {
      *                     and {@link #applyAllIn} apply them
      */
     PendingRollUps(Transactions transactions, boolean background) {
-        this.transactions = transactions;
-        if (background) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sightline-backup-roll-ups");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::applyQuietly, 1, 1, TimeUnit.SECONDS);
-        } else {
-            executor = null;
-        }
+        applier = background ? new PendingApplier(transactions, this::applySome, BACKGROUND)
+                : new PendingApplier(transactions, this::applySome);
     }
 
     // ---------------------------------------------------------------------------------------- writing
@@ -107,40 +94,7 @@ final class PendingRollUps implements AutoCloseable {
             ps.setBytes(3, encode(changes));
             ps.executeUpdate();
         }
-        kick();
-    }
-
-    private void kick() {
-        if (executor != null && kicked.compareAndSet(false, true)) {
-            try {
-                executor.schedule(this::applyQuietly, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                kicked.set(false); // closing
-            }
-        }
-    }
-
-    private void applyQuietly() {
-        kicked.set(false);
-        try {
-            lagMillis = 0;
-            applyAll();
-            if (lagMillis > LAG_WARNING_MS && System.currentTimeMillis() - lastWarning > 60_000) {
-                lastWarning = System.currentTimeMillis();
-                LOG.warn("Backup roll-ups ran {} s behind the stores (the database is too slow for the ingestion rate); "
-                        + "the backup widgets showed the older roll-ups meanwhile", lagMillis / 1000);
-            }
-            if (failures > 0) {
-                LOG.info("Pending backup roll-ups applied again after {} failed attempts", failures);
-                failures = 0;
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (failures++ == 0 || System.currentTimeMillis() - lastWarning > 60_000) {
-                lastWarning = System.currentTimeMillis();
-                LOG.warn("Applying pending backup roll-ups failed ({} attempts so far); the runs are stored and the "
-                        + "widgets catch up when it succeeds: {}", failures, e.getMessage(), e);
-            }
-        }
+        applier.kick();
     }
 
     // ---------------------------------------------------------------------------------------- applying
@@ -151,50 +105,30 @@ final class PendingRollUps implements AutoCloseable {
      * @return how many pending rows were applied
      */
     int applyAll() throws SQLException {
-        int total = 0;
-        applying.lock();
-        try {
-            while (true) {
-                int n;
-                try {
-                    n = transactions.inTransaction(this::applySome);
-                } catch (SQLException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e); // applySome throws nothing else
-                }
-                if (n == 0) {
-                    return total;
-                }
-                total += n;
-            }
-        } finally {
-            applying.unlock();
-        }
+        return applier.applyAll();
     }
 
     /** Applies every pending row visible to the caller's transaction, in it. */
     void applyAllIn(DataSource transaction) throws SQLException {
-        while (applySome(transaction) > 0) {
-            // until none is left
-        }
+        applier.applyAllIn(transaction);
     }
 
-    private int applySome(DataSource transaction) throws SQLException {
+    private PendingApplier.Applied applySome(DataSource transaction) throws SQLException {
         try (Connection c = transaction.getConnection()) { // the transaction's: closing it does nothing
             return applySome(c);
         }
     }
 
     /** Applies up to {@link #ROWS_PER_APPLY} pending rows, oldest first: their roll-ups and deletion commit together. */
-    private int applySome(Connection c) throws SQLException {
+    private PendingApplier.Applied applySome(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        long waited = 0;
         Map<String, Changes> byProduct = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCK_PENDING); ResultSet rs = ps.executeQuery()) {
             long now = System.currentTimeMillis();
             while (rs.next()) {
                 ids.add(rs.getLong(1));
-                lagMillis = Math.max(lagMillis, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
+                waited = Math.max(waited, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
                 Changes all = byProduct.computeIfAbsent(rs.getString(2),
                         k -> new Changes(new LinkedHashMap<>(), new LinkedHashSet<>()));
                 Changes one = decode(rs.getBytes(3));
@@ -203,7 +137,7 @@ final class PendingRollUps implements AutoCloseable {
             }
         }
         if (ids.isEmpty()) {
-            return 0;
+            return PendingApplier.Applied.NONE;
         }
         for (Map.Entry<String, Changes> e : byProduct.entrySet()) {
             BackupWriter.applyRollUps(c, e.getKey(), e.getValue());
@@ -212,33 +146,13 @@ final class PendingRollUps implements AutoCloseable {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray(new Long[0])));
             ps.executeUpdate();
         }
-        return ids.size();
+        return new PendingApplier.Applied(ids.size(), waited);
     }
 
-    /** How long the oldest pending row applied by the last background run had waited, in milliseconds. */
-    long lagMillis() {
-        return lagMillis;
-    }
-
-    /**
-     * Stops the applier, letting an apply in progress finish: interrupting a thread in the middle of H2's file I/O
-     * closes the database's file channel for every connection ("The database has been closed"), which is what
-     * happened when a backup product was uninstalled while the applier was busy. What is pending stays pending and
-     * is applied after the next start.
-     */
+    /** Stops the applier, letting an apply in progress finish (see {@link PendingApplier#close()}). */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdown(); // no new runs (the periodic one is cancelled); the one in progress finishes
-            try {
-                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warn("The backup roll-up applier did not stop within 30 s; it is interrupted");
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        applier.close();
     }
 
     // ---------------------------------------------------------------------------------------- encoding

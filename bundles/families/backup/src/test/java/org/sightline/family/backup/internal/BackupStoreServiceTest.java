@@ -38,6 +38,7 @@ import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.IngestResult;
 import org.sightline.api.ingest.InvalidRecordException;
 import org.sightline.api.ingest.Rejection;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /** The backup store on a real database (H2, or PostgreSQL when SIGHTLINE_TEST_PG_URL is set). */
 public class BackupStoreServiceTest {
@@ -47,14 +48,14 @@ public class BackupStoreServiceTest {
         throw new InvalidRecordException("kind", "must be one of [job, protected, storage], was '" + kind + "'");
     };
 
-    private TestDb db;
+    private FamilyTestDb db;
     private BackupStoreService store;
     private CustomerRef acme;
     private CustomerRef globex;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("backup");
         store = new BackupStoreService(db, db.transactions(), false);
         acme = db.customer("Acme", "EUR", BigDecimal.ZERO);
         globex = db.customer("Globex", "EUR", BigDecimal.ZERO);

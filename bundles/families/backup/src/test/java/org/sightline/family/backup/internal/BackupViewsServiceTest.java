@@ -47,6 +47,7 @@ import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
 import org.sightline.core.CustomerDirectory;
 import org.sightline.core.Subscription;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /** What the backup widgets show, on a real store with sample backups. */
 public class BackupViewsServiceTest {
@@ -56,7 +57,7 @@ public class BackupViewsServiceTest {
             Set.of(Permissions.CUSTOMER_READ, Permissions.CUSTOMER_ACT));
     private static final Viewer VIEWER = new Viewer("vera", 1, Set.of("viewer"), Set.of(Permissions.CUSTOMER_READ));
 
-    private TestDb db;
+    private FamilyTestDb db;
     private CustomerDirectory customers;
     private ReportActivity activity;
     private BackupViewsService views;
@@ -64,7 +65,7 @@ public class BackupViewsServiceTest {
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("backup");
         BackupStoreService store = new BackupStoreService(db, db.transactions(), false);
         customers = mock(CustomerDirectory.class);
         activity = mock(ReportActivity.class);

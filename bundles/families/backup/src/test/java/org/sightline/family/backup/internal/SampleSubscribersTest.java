@@ -33,6 +33,7 @@ import org.sightline.core.CustomerPage;
 import org.sightline.core.CustomerQuery;
 import org.sightline.core.CustomerSummary;
 import org.sightline.core.Subscription;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /**
  * Sample backups of every sample customer subscribed to a product (H2, or PostgreSQL when SIGHTLINE_TEST_PG_URL is
@@ -43,7 +44,7 @@ public class SampleSubscribersTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private static final int SUBSCRIBERS = 20;
 
-    private TestDb db;
+    private FamilyTestDb db;
     private BackupStoreService store;
     private CustomerRef sample;
     private final List<CustomerRef> subscribers = new ArrayList<>();
@@ -54,7 +55,7 @@ public class SampleSubscribersTest {
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("backup");
         CustomerRef s = db.customer("Sample Customer", "EUR", BigDecimal.ZERO);
         sample = new CustomerRef(s.id(), 1, "SAMPLE-0001", s.name(), "EUR", true);
         Map<Long, CustomerRef> byId = new HashMap<>();

@@ -18,17 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import org.sightline.core.Credits;
 import org.sightline.core.Transactions;
+import org.sightline.family.support.PendingApplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * once; oldest first, many batches at once (one set-based statement per product for the roll-ups and
  * one charge call). It runs on its own thread shortly after a store and every second, and inside a
  * customer's deletion, in the core's disconnection transaction (so nothing pending recreates the deleted
- * roll-ups). Pending rows are locked in id order, so appliers, on one server or several, take turns.
+ * roll-ups). Pending rows are locked in id order, so appliers, on one server or several, take turns. The thread,
+ * its timing and its logging are the family support bundle's {@link PendingApplier}, shared with the backup family.
  * <p>
  * Reads stay exact: {@link UsageLogService#summary} reads the roll-up rows and the ids of the pending rows
  * in one statement (one snapshot: a batch is either still pending or already in the roll-ups, never both
@@ -64,10 +60,15 @@ final class RollUps implements AutoCloseable {
     static final int ROWS_PER_APPLY = 64;
     /** Rows of one set-based statement at most (H2 arrays hold up to 65 536 elements). */
     private static final int STATEMENT_ROWS = 20_000;
-    /** How long the applier waits after a store, for its transaction to commit and more to arrive. */
-    static final long KICK_DELAY_MS = 50;
-    /** How far behind the stores the applier may fall before it says so. */
-    private static final long LAG_WARNING_MS = 60_000;
+    /** The applier's thread; it says so when it falls a minute behind the stores. */
+    private static final PendingApplier.Background BACKGROUND = new PendingApplier.Background(
+            "sightline-usage-roll-ups", 60_000, LOG,
+            "Usage roll-ups and credits ran {} s behind the stores (the database is too slow for the "
+                    + "ingestion rate); summaries counted the pending usage meanwhile",
+            "Pending usage roll-ups applied again after {} failed attempts",
+            "Applying pending usage roll-ups failed ({} attempts so far); summaries still count the "
+                    + "pending usage, credits are not drawn down until it succeeds: {}",
+            "The usage roll-up applier did not stop within {} s; it is interrupted");
     /** Decoded pending rows kept for reads at most. */
     private static final int CACHE_ROWS = 4096;
 
@@ -141,20 +142,9 @@ final class RollUps implements AutoCloseable {
     private record Batch(String productId, Map<Long, Map<Key, Sums>> byCustomer) {
     }
 
-    private final Transactions transactions;
     private final Credits credits;
     private final Map<Long, Batch> decoded = new ConcurrentHashMap<>();
-    private final ReentrantLock applying = new ReentrantLock();
-    private final AtomicBoolean kicked = new AtomicBoolean();
-    private final ScheduledExecutorService executor;
-    /**
-     * Failed background applies in a row, when a warning was last logged, and how long the oldest pending
-     * row applied had waited; the applier thread's own (an apply in a caller's transaction may update the
-     * lag too, harmlessly).
-     */
-    private int failures;
-    private long lastWarning;
-    private volatile long lagMillis;
+    private final PendingApplier applier;
 
     /**
      * @param transactions the core's transactions, one per apply
@@ -163,18 +153,9 @@ final class RollUps implements AutoCloseable {
      *                     {@link #applyAll} and {@link #applyAllIn} apply them
      */
     RollUps(Transactions transactions, Credits credits, boolean background) {
-        this.transactions = transactions;
         this.credits = credits;
-        if (background) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sightline-usage-roll-ups");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::applyQuietly, 1, 1, TimeUnit.SECONDS);
-        } else {
-            executor = null;
-        }
+        applier = background ? new PendingApplier(transactions, this::applySome, BACKGROUND)
+                : new PendingApplier(transactions, this::applySome);
     }
 
     // ---------------------------------------------------------------------------------------- writing
@@ -192,41 +173,7 @@ final class RollUps implements AutoCloseable {
             }
             ps.executeBatch();
         }
-        kick();
-    }
-
-    private void kick() {
-        if (executor != null && kicked.compareAndSet(false, true)) {
-            try {
-                executor.schedule(this::applyQuietly, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                kicked.set(false); // closing
-            }
-        }
-    }
-
-    private void applyQuietly() {
-        kicked.set(false);
-        try {
-            lagMillis = 0;
-            applyAll();
-            if (lagMillis > LAG_WARNING_MS && System.currentTimeMillis() - lastWarning > 60_000) {
-                lastWarning = System.currentTimeMillis();
-                LOG.warn("Usage roll-ups and credits ran {} s behind the stores (the database is too slow for the "
-                        + "ingestion rate); summaries counted the pending usage meanwhile", lagMillis / 1000);
-            }
-            if (failures > 0) {
-                LOG.info("Pending usage roll-ups applied again after {} failed attempts", failures);
-                failures = 0;
-            }
-        } catch (SQLException | RuntimeException e) {
-            // every second while the database is away: say so once a minute, not every time
-            if (failures++ == 0 || System.currentTimeMillis() - lastWarning > 60_000) {
-                lastWarning = System.currentTimeMillis();
-                LOG.warn("Applying pending usage roll-ups failed ({} attempts so far); summaries still count the "
-                        + "pending usage, credits are not drawn down until it succeeds: {}", failures, e.getMessage(), e);
-            }
-        }
+        applier.kick();
     }
 
     // ---------------------------------------------------------------------------------------- applying
@@ -237,47 +184,27 @@ final class RollUps implements AutoCloseable {
      * @return how many pending rows were applied
      */
     int applyAll() throws SQLException {
-        int total = 0;
-        applying.lock();
-        try {
-            while (true) {
-                int n;
-                try {
-                    n = transactions.inTransaction(this::applySome);
-                } catch (SQLException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e); // applySome throws nothing else
-                }
-                if (n == 0) {
-                    return total;
-                }
-                total += n;
-            }
-        } finally {
-            applying.unlock();
-        }
+        return applier.applyAll();
     }
 
     /** Applies every pending row visible to the caller's transaction, in it. */
     void applyAllIn(DataSource transaction) throws SQLException {
-        while (applySome(transaction) > 0) {
-            // until none is left
-        }
+        applier.applyAllIn(transaction);
     }
 
     /**
      * Applies up to {@link #ROWS_PER_APPLY} pending rows, oldest first, in the given transaction: their
      * roll-ups, their charges and their deletion commit together or not at all.
      */
-    private int applySome(DataSource transaction) throws SQLException {
+    private PendingApplier.Applied applySome(DataSource transaction) throws SQLException {
         try (Connection c = transaction.getConnection()) { // the transaction's: closing it does nothing
             return applySome(c, transaction);
         }
     }
 
-    private int applySome(Connection c, DataSource transaction) throws SQLException {
+    private PendingApplier.Applied applySome(Connection c, DataSource transaction) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        long waited = 0;
         Map<String, Map<Key, Sums>> byProduct = new TreeMap<>();
         Map<Long, Long> charges = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCK_PENDING); ResultSet rs = ps.executeQuery()) {
@@ -285,7 +212,7 @@ final class RollUps implements AutoCloseable {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 ids.add(id);
-                lagMillis = Math.max(lagMillis, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
+                waited = Math.max(waited, now - rs.getObject(4, OffsetDateTime.class).toInstant().toEpochMilli());
                 Batch b = decoded.get(id);
                 if (b == null) {
                     b = decode(rs.getString(2), rs.getBytes(3));
@@ -298,7 +225,7 @@ final class RollUps implements AutoCloseable {
             }
         }
         if (ids.isEmpty()) {
-            return 0;
+            return PendingApplier.Applied.NONE;
         }
         Map<Long, BigDecimal> amounts = new TreeMap<>();
         charges.forEach((customer, units) -> {
@@ -315,7 +242,7 @@ final class RollUps implements AutoCloseable {
             ps.executeUpdate();
         }
         ids.forEach(decoded::remove);
-        return ids.size();
+        return new PendingApplier.Applied(ids.size(), waited);
     }
 
     private static void rollUp(Connection c, String productId, Map<Key, Sums> sums) throws SQLException {
@@ -536,16 +463,9 @@ final class RollUps implements AutoCloseable {
         }
     }
 
-    /** Stops the applier; what is pending stays pending and is applied after the next start. */
+    /** Stops the applier, letting an apply in progress finish (see {@link PendingApplier#close()}). */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdown(); // an apply under way finishes; the periodic one is cancelled
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        applier.close();
     }
 }

@@ -19,20 +19,21 @@ import org.sightline.api.CustomerRef;
 import org.sightline.api.report.ChargesSource;
 import org.sightline.api.usage.Direction;
 import org.sightline.api.usage.PriceList;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /**
  * The billing report's charges are the daily roll-ups' sums: per product, the month's quantity and spend in the
  * customer's currency, nothing from the months around it or from another customer.
  */
 public class UsageChargesTest {
-    private TestDb db;
+    private FamilyTestDb db;
     private UsageLogService log;
     private CustomerRef acme;
     private CustomerRef globex;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("usage");
         log = UsageLogService.create(db, db.transactions(), db.credits(), false);
         acme = db.customer("Acme", "EUR", new BigDecimal("100.0000"));
         globex = db.customer("Globex", "USD", new BigDecimal("50.0000"));

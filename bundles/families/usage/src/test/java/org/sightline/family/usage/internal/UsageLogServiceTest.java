@@ -50,6 +50,7 @@ import org.sightline.api.usage.UsageSpec;
 import org.sightline.api.usage.UsageSummary;
 import org.sightline.api.view.Severity;
 import org.sightline.api.widget.TimeRange;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /** The usage store on H2 (and on PostgreSQL when {@code SIGHTLINE_TEST_PG_URL} is set). */
 public class UsageLogServiceTest {
@@ -57,14 +58,14 @@ public class UsageLogServiceTest {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
     static final TimeRange ALL = new TimeRange(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
 
-    private TestDb db;
+    private FamilyTestDb db;
     private UsageLogService log;
     private CustomerRef acme;
     private CustomerRef globex;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("usage");
         log = UsageLogService.create(db, db.transactions(), db.credits(), false);
         acme = db.customer("Acme", "EUR", new BigDecimal("100.0000"));
         globex = db.customer("Globex", "USD", new BigDecimal("50.0000"));

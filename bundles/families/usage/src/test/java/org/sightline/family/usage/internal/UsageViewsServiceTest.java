@@ -34,20 +34,21 @@ import org.sightline.api.widget.BadWidgetRequestException;
 import org.sightline.api.widget.PageRequest;
 import org.sightline.api.widget.TimeRange;
 import org.sightline.api.widget.WidgetRequest;
+import org.sightline.family.support.testing.FamilyTestDb;
 
 /** What the standard usage widgets show, on a real usage store. */
 public class UsageViewsServiceTest {
     private static final Instant DAY = Instant.parse("2026-11-02T00:00:00Z");
     private static final TimeRange WEEK = new TimeRange(DAY, DAY.plusSeconds(7 * 86400));
 
-    private TestDb db;
+    private FamilyTestDb db;
     private UsageLogService log;
     private UsageViewsService views;
     private CustomerRef acme;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new FamilyTestDb("usage");
         log = UsageLogService.create(db, db.transactions(), db.credits(), false);
         views = new UsageViewsService(log);
         acme = db.customer("Acme", "EUR", new BigDecimal("10"));

@@ -21,19 +21,19 @@ import org.junit.Test;
 import org.sightline.api.CustomerRef;
 import org.sightline.api.ingest.IngestRecord;
 import org.sightline.api.ingest.InvalidRecordException;
+import org.sightline.family.support.testing.TestDatabase;
 import org.sightline.product.m365.testing.Requests;
-import org.sightline.product.m365.testing.TestDb;
 
 public class ActivityStoreTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private final CustomerRef customer = Requests.customer(7, null);
-    private TestDb db;
+    private TestDatabase db;
     private ActivityStore store;
     private ActivityRecords records;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new TestDatabase("m365");
         store = new ActivityStore(db);
         records = new ActivityRecords(store);
     }

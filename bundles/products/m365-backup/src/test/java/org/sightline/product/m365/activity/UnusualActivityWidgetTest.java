@@ -21,8 +21,8 @@ import org.sightline.api.view.Link;
 import org.sightline.api.view.TableView;
 import org.sightline.api.view.TimeSeriesView;
 import org.sightline.api.widget.BadWidgetRequestException;
+import org.sightline.family.support.testing.TestDatabase;
 import org.sightline.product.m365.testing.Requests;
-import org.sightline.product.m365.testing.TestDb;
 
 public class UnusualActivityWidgetTest {
     private static final Instant END = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
@@ -30,12 +30,12 @@ public class UnusualActivityWidgetTest {
     private static final String ENV = "https://backup.example.net/tenants/contoso";
     private final CustomerRef customer = Requests.customer(7, ENV);
     private final Requests.Recorder reports = new Requests.Recorder();
-    private TestDb db;
+    private TestDatabase db;
     private UnusualActivityWidget widget;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new TestDatabase("m365");
         ActivityStore store = new ActivityStore(db);
         widget = new UnusualActivityWidget(store, reports);
         ActivitySample sample = new ActivitySample(store);

@@ -26,21 +26,21 @@ import org.sightline.api.view.LinksView;
 import org.sightline.api.view.Money;
 import org.sightline.api.view.TableView;
 import org.sightline.api.view.TimeSeriesView;
+import org.sightline.family.support.testing.TestDatabase;
 import org.sightline.product.m365.testing.Requests;
-import org.sightline.product.m365.testing.TestDb;
 
 public class SharePointStorageWidgetTest {
     private static final Instant END = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
     private static final LocalDate TODAY = LocalDate.ofInstant(END.minusSeconds(1), ZoneOffset.UTC);
     private final CustomerRef customer = Requests.customer(7, "https://backup.example.net/t/7");
     private final Requests.Recorder reports = new Requests.Recorder();
-    private TestDb db;
+    private TestDatabase db;
     private StorageStore store;
     private SharePointStorageWidget widget;
 
     @Before
     public void setUp() throws Exception {
-        db = new TestDb();
+        db = new TestDatabase("m365");
         store = new StorageStore(db);
         widget = new SharePointStorageWidget(store, reports, config("0.20"));
     }
